@@ -1,0 +1,11 @@
+#pragma once
+#include <QStringList>
+
+// One function per folkrnn-cli command; each returns the process exit status and throws
+// UsageError or InputError for bad input (exit 2).
+namespace folkrnn::cli {
+
+int runInfo(const QStringList &args);
+int runGenerate(const QStringList &args);
+
+} // namespace folkrnn::cli

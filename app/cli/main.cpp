@@ -1,0 +1,82 @@
+#include "CliCommon.h"
+#include "Commands.h"
+
+#include "core/util/Error.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <map>
+#include <new>
+
+namespace {
+
+struct Command {
+    std::function<int(const QStringList &)> run;
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    using namespace folkrnn::cli;
+    static const std::map<QString, Command> table{
+        {QStringLiteral("info"), {runInfo, "describe a model: layers, units, vocabulary, parameters"}},
+        {QStringLiteral("generate"), {runGenerate, "sample tunes exactly as folk-rnn's sample_rnn.py does"}},
+    };
+    return table;
+}
+
+void printUsage(FILE *to)
+{
+    std::fprintf(to, "Usage: folkrnn-cli COMMAND [OPTIONS]   (folkrnn-cli COMMAND --help for details)\n\n"
+                     "Commands:\n");
+    for (const auto &[name, cmd] : commands())
+        std::fprintf(to, "  %-16s %s\n", name.toLocal8Bit().constData(), cmd.summary);
+    std::fprintf(to, "\n  --version        print the version\n");
+}
+
+int fail(const std::string &message)
+{
+    std::fprintf(stderr, "folkrnn-cli: %s\n", message.c_str());
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("folkrnn-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FOLKRNN_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty()) {
+        printUsage(stderr);
+        return 2;
+    }
+    const QString first = args.takeFirst();
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        std::printf("folkrnn-cli %s\n", FOLKRNN_VERSION);
+        return 0;
+    }
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printUsage(stdout);
+        return 0;
+    }
+    const auto it = commands().find(first);
+    if (it == commands().end())
+        return fail("unknown command \"" + first.toStdString() + "\" (try folkrnn-cli --help)");
+    try {
+        return it->second.run(args);
+    } catch (const folkrnn::cli::UsageError &e) {
+        return fail(e.what());
+    } catch (const folkrnn::InputError &e) {
+        return fail(e.what());
+    } catch (const std::bad_alloc &) {
+        return fail("out of memory: the input asks for more memory than is available");
+    } catch (const std::exception &e) {
+        return fail(std::string("unexpected error: ") + e.what());
+    }
+}

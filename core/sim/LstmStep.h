@@ -1,0 +1,35 @@
+#pragma once
+#include "core/sim/FusedWeights.h"
+
+#include <Eigen/Core>
+
+namespace folkrnn {
+
+// out[r] += Σ_k W[r,k]·x[k] for each row r of a float32 matrix, accumulated in double: the
+// original sampler cast float32 weights to float64, so doing the same keeps parity exact.
+void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<const Eigen::VectorXd> &x,
+                    Eigen::Ref<Eigen::VectorXd> out);
+
+// Pre-activations of one LSTM layer, gates fused [i | f | g | o]:
+//   z = x·W_x + h_{t-1}·W_h + b
+// `inputRow` >= 0 selects the one-hot row of the first layer; otherwise `x` is the input vector.
+void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
+                       const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z);
+
+// The gate nonlinearities and state update, in place on z ([4H]):
+//   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
+//   c_t = f ⊙ c_{t-1} + i ⊙ g
+//   h_t = o ⊙ tanh(c_t)
+// `c` holds c_{t-1} on entry and c_t on exit; z holds i, f, g, o on exit.
+void lstmGates(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h);
+
+// h_t = o ⊙ tanh(c_t) alone, for a cell clamp that changed c_t after lstmGates.
+void lstmOutput(const Eigen::Ref<const Eigen::VectorXd> &o, const Eigen::Ref<const Eigen::VectorXd> &c,
+                Eigen::Ref<Eigen::VectorXd> h);
+
+// logits = h·W_dense + b_dense, then log p = log softmax(logits / T) and p itself.
+void softmaxOutput(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, double temperature,
+                   Eigen::Ref<Eigen::VectorXd> logits, Eigen::Ref<Eigen::VectorXd> logProbs,
+                   Eigen::Ref<Eigen::VectorXd> probs);
+
+} // namespace folkrnn

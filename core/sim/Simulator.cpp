@@ -1,0 +1,123 @@
+#include "core/sim/Simulator.h"
+
+#include "core/sim/LstmStep.h"
+
+namespace folkrnn {
+
+Simulator::Simulator(std::shared_ptr<const Model> model, bool recordSignals)
+    : model_(std::move(model)), weights_(*model_),
+      run_(std::make_shared<const std::vector<std::string>>(model_->vocabulary), model_->numLayers(),
+           model_->hiddenSize(), recordSignals)
+{
+    const int L = model_->numLayers();
+    const int H = model_->hiddenSize();
+    const int V = model_->vocabSize();
+    h_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(H));
+    c_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(H));
+    z_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(4 * H));
+    logits_.resize(V);
+    logProbs_.resize(V);
+    probs_.resize(V);
+    if (model_->embedding)
+        x_.resize(model_->inputSize());
+    reset();
+}
+
+bool Simulator::ended() const
+{
+    return run_.steps() > 0 && run_.token(run_.steps() - 1) == model_->endToken();
+}
+
+void Simulator::reset()
+{
+    for (std::size_t l = 0; l < h_.size(); ++l) {
+        h_[l] = weights_.layers[l].h0;
+        c_[l] = weights_.layers[l].c0;
+    }
+    run_.truncate(0);
+    history_.clear();
+}
+
+void Simulator::saveSnapshot(const Sampler *sampler)
+{
+    const int H = model_->hiddenSize();
+    Snapshot snap;
+    snap.state.resize(2 * H * static_cast<int>(h_.size()));
+    for (std::size_t l = 0; l < h_.size(); ++l) {
+        snap.state.segment(static_cast<Eigen::Index>(2 * H * l), H) = h_[l];
+        snap.state.segment(static_cast<Eigen::Index>(2 * H * l + H), H) = c_[l];
+    }
+    snap.draws = sampler ? sampler->draws() : 0;
+    history_.push_back(std::move(snap));
+}
+
+int Simulator::step(int token, Sampler *sampler)
+{
+    const int t = run_.steps();
+    const int input = t == 0 ? model_->startToken() : run_.token(t - 1);
+    saveSnapshot(sampler);
+
+    const int H = model_->hiddenSize();
+    for (std::size_t l = 0; l < weights_.layers.size(); ++l) {
+        const FusedLayer &layer = weights_.layers[l];
+        const int layerIndex = static_cast<int>(l);
+        if (l == 0 && !weights_.embedding) {
+            lstmPreactivation(layer, input, x_, h_[l], z_[l]);
+        } else {
+            if (l == 0)
+                x_ = weights_.embedding->row(input).transpose().cast<double>();
+            lstmPreactivation(layer, -1, l == 0 ? x_ : h_[l - 1], h_[l], z_[l]);
+        }
+        lstmGates(z_[l], c_[l], h_[l]);
+        if (!interventions_.items.empty()) {
+            if (interventions_.touches(t, layerIndex, InterventionTarget::Cell)) {
+                interventions_.apply(t, layerIndex, InterventionTarget::Cell, c_[l]);
+                lstmOutput(z_[l].segment(3 * H, H), c_[l], h_[l]);
+            }
+            interventions_.apply(t, layerIndex, InterventionTarget::Hidden, h_[l]);
+        }
+    }
+    softmaxOutput(weights_, h_.back(), temperature_, logits_, logProbs_, probs_);
+    const bool forced = token >= 0;
+    if (!forced)
+        token = sampler->choice(probs_);
+
+    run_.appendStep({input, token, forced}, logits_, logProbs_);
+    if (run_.hasSignals()) {
+        for (std::size_t l = 0; l < h_.size(); ++l) {
+            const int li = static_cast<int>(l);
+            run_.setSignal(li, Signal::H, h_[l]);
+            run_.setSignal(li, Signal::C, c_[l]);
+            run_.setSignal(li, Signal::I, z_[l].segment(0, H));
+            run_.setSignal(li, Signal::F, z_[l].segment(H, H));
+            run_.setSignal(li, Signal::G, z_[l].segment(2 * H, H));
+            run_.setSignal(li, Signal::O, z_[l].segment(3 * H, H));
+        }
+    }
+    return token;
+}
+
+void Simulator::undo(Sampler *sampler)
+{
+    if (history_.empty())
+        return;
+    truncateTo(static_cast<int>(history_.size()) - 1, sampler);
+}
+
+void Simulator::truncateTo(int step, Sampler *sampler)
+{
+    if (step < 0 || step >= static_cast<int>(history_.size()))
+        return;
+    const int H = model_->hiddenSize();
+    const Snapshot &snap = history_[static_cast<std::size_t>(step)];
+    for (std::size_t l = 0; l < h_.size(); ++l) {
+        h_[l] = snap.state.segment(static_cast<Eigen::Index>(2 * H * l), H);
+        c_[l] = snap.state.segment(static_cast<Eigen::Index>(2 * H * l + H), H);
+    }
+    if (sampler)
+        sampler->rewindTo(snap.draws);
+    history_.resize(static_cast<std::size_t>(step));
+    run_.truncate(step);
+}
+
+} // namespace folkrnn

@@ -1,0 +1,60 @@
+#pragma once
+#include "core/intervene/Intervention.h"
+#include "core/model/Model.h"
+#include "core/sim/FusedWeights.h"
+#include "core/sim/Run.h"
+#include "core/sim/Sampler.h"
+
+#include <memory>
+#include <vector>
+
+namespace folkrnn {
+
+// Steps the LSTM one token at a time in double precision and records a Run. Step t consumes
+// <s> (t = 0) or the token taken at t-1, and takes either a given token (prime, teacher forcing)
+// or one sampled from p_t. Steps can be undone exactly (state and RNG position are kept per step).
+class Simulator {
+public:
+    explicit Simulator(std::shared_ptr<const Model> model, bool recordSignals = true);
+
+    const Model &model() const { return *model_; }
+    std::shared_ptr<const Model> sharedModel() const { return model_; }
+    const Run &run() const { return run_; }
+    int steps() const { return run_.steps(); }
+    bool ended() const; // the last token taken was </s>
+
+    void setTemperature(double t) { temperature_ = t; }
+    double temperature() const { return temperature_; }
+    void setInterventions(InterventionSet set) { interventions_ = std::move(set); }
+    const InterventionSet &interventions() const { return interventions_; }
+
+    // Back to h0, c0 with <s> as the next input; the Run is cleared.
+    void reset();
+    // One step; the token taken is `token` when >= 0, else sampled with `sampler`.
+    int step(int token, Sampler *sampler);
+    // Drops the last step and restores the state before it (and the sampler's position).
+    void undo(Sampler *sampler);
+    // Drops steps from `step` on.
+    void truncateTo(int step, Sampler *sampler);
+
+    // Probabilities of the last step (the distribution its token was taken from).
+    const Eigen::VectorXd &lastProbs() const { return probs_; }
+
+private:
+    struct Snapshot {
+        Eigen::VectorXd state; // [h_1, c_1, h_2, c_2, ...] before the step
+        std::uint64_t draws = 0;
+    };
+    void saveSnapshot(const Sampler *sampler);
+
+    std::shared_ptr<const Model> model_;
+    FusedWeights weights_;
+    Run run_;
+    InterventionSet interventions_;
+    double temperature_ = 1.0;
+    std::vector<Eigen::VectorXd> h_, c_, z_;
+    Eigen::VectorXd x_, logits_, logProbs_, probs_;
+    std::vector<Snapshot> history_;
+};
+
+} // namespace folkrnn
