@@ -7,5 +7,6 @@ namespace folkrnn::cli {
 
 int runInfo(const QStringList &args);
 int runGenerate(const QStringList &args);
+int runImport(const QStringList &args);
 
 } // namespace folkrnn::cli

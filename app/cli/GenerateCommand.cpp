@@ -1,6 +1,7 @@
 #include "CliCommon.h"
 #include "Commands.h"
 
+#include "core/intervene/InterventionText.h"
 #include "core/model/TokenText.h"
 #include "core/sim/Generator.h"
 
@@ -57,6 +58,15 @@ int runGenerate(const QStringList &args)
                       QStringLiteral("1000")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output: abc, tokens or json."),
                       QStringLiteral("FORMAT"), QStringLiteral("abc")});
+    parser.addOption({QStringLiteral("clamp"),
+                      QStringLiteral("Clamp unit U of layer L (from 1) to V at steps FROM..TO (repeatable)."),
+                      QStringLiteral("L:U=V[@FROM-TO]")});
+    parser.addOption({QStringLiteral("clamp-cell"), QStringLiteral("As --clamp, on the cell state c."),
+                      QStringLiteral("L:U=V[@FROM-TO]")});
+    parser.addOption({QStringLiteral("scale"), QStringLiteral("Multiply unit U's h by F (repeatable)."),
+                      QStringLiteral("L:U=F[@FROM-TO]")});
+    parser.addOption({QStringLiteral("ablate"), QStringLiteral("Clamp these units of layer L to 0 (repeatable)."),
+                      QStringLiteral("L:U1,U2,...[@FROM-TO]")});
     parseOrThrow(parser, args, QStringLiteral("generate"),
                  QStringLiteral("Sample tunes exactly as folk-rnn's sample_rnn.py does."));
 
@@ -73,7 +83,19 @@ int runGenerate(const QStringList &args)
     if (parser.isSet(QStringLiteral("prime")))
         settings.prime = encodeTokens(model->vocabulary, parser.value(QStringLiteral("prime")).toStdString(), "--prime");
 
+    InterventionSet interventions;
+    for (const QString &v : parser.values(QStringLiteral("clamp")))
+        interventions.items.push_back(parseClamp(v.toStdString(), InterventionTarget::Hidden, InterventionKind::Clamp, "--clamp"));
+    for (const QString &v : parser.values(QStringLiteral("clamp-cell")))
+        interventions.items.push_back(parseClamp(v.toStdString(), InterventionTarget::Cell, InterventionKind::Clamp, "--clamp-cell"));
+    for (const QString &v : parser.values(QStringLiteral("scale")))
+        interventions.items.push_back(parseClamp(v.toStdString(), InterventionTarget::Hidden, InterventionKind::Scale, "--scale"));
+    for (const QString &v : parser.values(QStringLiteral("ablate")))
+        interventions.items.push_back(parseAblation(v.toStdString(), "--ablate"));
+    interventions.validate(model->numLayers(), model->hiddenSize());
+
     Generator gen(model, settings, /*recordSignals=*/false);
+    gen.simulator().setInterventions(interventions);
     QJsonArray tunes;
     for (long long n = 0; n < count; ++n) {
         if (n > 0)

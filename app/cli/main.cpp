@@ -24,6 +24,7 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("info"), {runInfo, "describe a model: layers, units, vocabulary, parameters"}},
         {QStringLiteral("generate"), {runGenerate, "sample tunes exactly as folk-rnn's sample_rnn.py does"}},
+        {QStringLiteral("import"), {runImport, "convert a folk-rnn .pkl model to the HDF5 model format"}},
     };
     return table;
 }

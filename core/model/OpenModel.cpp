@@ -1,6 +1,7 @@
 #include "core/model/OpenModel.h"
 
 #include "core/model/ModelFile.h"
+#include "core/pickle/FolkRnnPickle.h"
 #include "core/util/Error.h"
 
 #include <cstdlib>
@@ -10,6 +11,9 @@ namespace folkrnn {
 
 Model openModel(const std::string &path)
 {
+    // folk-rnn's original .pkl files (by extension or by the pickle PROTO byte), else our HDF5.
+    if (looksLikePickle(path))
+        return loadFolkRnnPickle(path);
     return loadModelHdf5(path);
 }
 

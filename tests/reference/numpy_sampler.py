@@ -114,6 +114,31 @@ def sample(model, seed, temperature, prime, count, max_length, interventions=())
     return tunes
 
 
+def parse_range(text):
+    body, lo, hi = text, 0, 10**9
+    if "@" in text:
+        body, rng = text.split("@")
+        a, b = rng.split("-")
+        lo = int(a) if a else 0
+        hi = int(b) if b else 10**9
+    return body, lo, hi
+
+
+def parse_interventions(args):
+    out = []
+    for texts, target, kind in ((args.clamp, "h", "clamp"), (args.clamp_cell, "c", "clamp"), (args.scale, "h", "scale")):
+        for text in texts:
+            body, lo, hi = parse_range(text)
+            layer, rest = body.split(":")
+            unit, value = rest.split("=")
+            out.append((int(layer) - 1, [int(unit)], target, kind, float(value), lo, hi))
+    for text in args.ablate:
+        body, lo, hi = parse_range(text)
+        layer, units = body.split(":")
+        out.append((int(layer) - 1, [int(u) for u in units.split(",")], "h", "clamp", 0.0, lo, hi))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", required=True)
@@ -123,7 +148,14 @@ def main():
     ap.add_argument("--count", type=int, default=1)
     ap.add_argument("--max-length", type=int, default=1000)
     ap.add_argument("--trace", help="teacher-force these tokens and print every layer's signals as JSON")
+    # Interventions, as issue 8 defines them: layers from 1, units from 0, steps inclusive;
+    # after layer L computes its state at step t in [FROM, TO], h[u] := V (c[u] := V before h for a cell clamp).
+    ap.add_argument("--clamp", action="append", default=[])
+    ap.add_argument("--clamp-cell", action="append", default=[])
+    ap.add_argument("--scale", action="append", default=[])
+    ap.add_argument("--ablate", action="append", default=[])
     args = ap.parse_args()
+    interventions = parse_interventions(args)
     model = load_model(args.model)
     if args.trace is not None:
         idx = {t: k for k, t in enumerate(model["vocab"])}
@@ -140,7 +172,7 @@ def main():
     for seed in args.seed or [42]:
         for temp in args.temperature or [1.0]:
             for prime in args.prime or [""]:
-                tunes = sample(model, seed, temp, prime.split(), args.count, args.max_length)
+                tunes = sample(model, seed, temp, prime.split(), args.count, args.max_length, interventions)
                 results.append({"seed": seed, "temperature": temp, "prime": prime,
                                 "tunes": [" ".join(t) for t in tunes]})
     json.dump(results, sys.stdout, indent=1)

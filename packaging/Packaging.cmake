@@ -1,0 +1,36 @@
+# Installation layout and the Debian package (cpack -G DEB). The programs find the bundled model
+# and translations relative to their own location: <prefix>/bin -> <prefix>/share/folkrnn-inspector.
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/resources/models/ DESTINATION ${FOLKRNN_INSTALL_DATADIR}/models
+        FILES_MATCHING PATTERN "*.h5" PATTERN "README.md")
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/org.folkrnn.Inspector.desktop
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/org.folkrnn.Inspector.metainfo.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/org.folkrnn.Inspector.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+foreach(size 16 32 48 64 128 256)
+  install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/${size}x${size}/org.folkrnn.Inspector.png
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+endforeach()
+if(EXISTS ${CMAKE_SOURCE_DIR}/packaging/linux/folkrnn-cli.1)
+  install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/folkrnn-cli.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()
+install(FILES ${CMAKE_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+set(CPACK_PACKAGE_NAME "folkrnn-inspector")
+set(CPACK_PACKAGE_VENDOR "folk-rnn Inspector developers")
+set(CPACK_PACKAGE_CONTACT "folk-rnn Inspector developers <folkrnn-inspector@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Step through a folk-rnn music model and see what its units do")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "folkrnn-inspector")
+set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "sound")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "abcm2ps, abcmidi")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "folk-rnn Inspector opens folk-rnn LSTM music models, generates tunes
+ exactly as the original sampler does, and shows the log-probability of every token, the activations
+ of every layer, spectra, Gramians and SVDs, synchronised on one cursor, with unit interventions.")
+set(CPACK_STRIP_FILES ON)
+include(CPack)

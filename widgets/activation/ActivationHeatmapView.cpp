@@ -1,0 +1,212 @@
+#include "widgets/activation/ActivationHeatmapView.h"
+
+#include "core/sim/Run.h"
+#include "widgets/colormap/ColorMaps.h"
+#include "widgets/common/CsvWriter.h"
+#include "widgets/common/LabelTickers.h"
+#include "widgets/common/LayerSignalBar.h"
+#include "widgets/common/PlotStyle.h"
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace folkrnn::widgets {
+
+ActivationHeatmapView::ActivationHeatmapView(QWidget *parent) : PlotView(parent), bar_(new LayerSignalBar(this))
+{
+    addToolRow(bar_);
+    connect(bar_, &LayerSignalBar::layerChosen, this, [this](int layer) { selection()->setLayer(layer); });
+    connect(bar_, &LayerSignalBar::signalChosen, this, [this](folkrnn::Signal s) { selection()->setSignal(s); });
+
+    QCustomPlot *p = plot();
+    p->yAxis->setLabel(tr("unit"));
+    p->yAxis->grid()->setVisible(false);
+    stepTicker_ = installStepTokenAxis(p->xAxis);
+    map_ = new QCPColorMap(p->xAxis, p->yAxis);
+    map_->setInterpolate(false);
+    map_->setTightBoundary(false);
+    scale_ = new QCPColorScale(p);
+    scale_->setType(QCPAxis::atRight);
+    scale_->setBarWidth(10);
+    p->plotLayout()->addElement(0, 1, scale_);
+    map_->setColorScale(scale_);
+    scale_->setGradient(blueWhiteRedGradient());
+    auto *group = new QCPMarginGroup(p);
+    p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    scale_->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+
+    stepCursor_ = new QCPItemRect(p);
+    stepCursor_->setLayer(cursorLayer());
+    stepCursor_->setBrush(Qt::NoBrush);
+    stepCursor_->setSelectable(false);
+    linkStepAxis(p->axisRect());
+    applyPlotPalette(p, palette());
+    paletteUpdated();
+    p->setToolTip(tr("Activations of the chosen layer and signal: units (rows) by steps (columns), blue "
+                     "negative, red positive. Click to select a step and a unit; Ctrl+click adds or removes "
+                     "a unit."));
+    runChanged();
+}
+
+QString ActivationHeatmapView::title() const { return tr("Activations"); }
+
+void ActivationHeatmapView::paletteUpdated()
+{
+    // Near-white is the map's zero: the cursor must be dark even on dark palettes.
+    stepCursor_->setPen(QPen(QColor(20, 20, 20), 1.5));
+    for (QCPItemRect *m : unitMarks_)
+        m->setPen(QPen(markerColor(), 1.2));
+    plot()->xAxis->setTickLabelFont(tickFont(font()));
+    plot()->yAxis->setTickLabelFont(tickFont(font()));
+}
+
+bool ActivationHeatmapView::hasSignal() const
+{
+    const Run *r = run();
+    return r && r->hasSignals() && r->steps() > 0 && selection()->layer() >= 0 && selection()->layer() < r->numLayers();
+}
+
+void ActivationHeatmapView::fillMap()
+{
+    const Run *r = run();
+    bar_->setLayerCount(r ? r->numLayers() : 1);
+    bar_->showChoice(selection()->layer(), selection()->signal());
+    QCPColorMapData *data = map_->data();
+    if (!hasSignal()) {
+        data->clear();
+        return;
+    }
+    const auto m = r->signalMatrix(selection()->layer(), selection()->signal()); // [T, H]
+    const int T = static_cast<int>(m.rows()), H = static_cast<int>(m.cols());
+    data->setSize(T, H);
+    data->setRange(QCPRange(0, T - 1), QCPRange(0, H - 1));
+    if (T == 1)
+        data->setKeyRange(QCPRange(-0.5, 0.5));
+    float peak = 0.0f;
+    for (int t = 0; t < T; ++t)
+        for (int u = 0; u < H; ++u) {
+            const float v = m(t, u);
+            data->setCell(t, u, v);
+            peak = std::max(peak, std::abs(v));
+        }
+    limit_ = peak > 0.0f ? double(peak) : 1.0;
+    scale_->setDataRange(QCPRange(-limit_, limit_));
+    scale_->axis()->setLabel(tr("%1, layer %2").arg(QString::fromLatin1(signalName(selection()->signal())))
+                                 .arg(selection()->layer() + 1));
+    plot()->yAxis->setRange(-0.5, H - 0.5);
+}
+
+void ActivationHeatmapView::runChanged()
+{
+    stepTicker_->setLabels(stepTokenLabels(run()));
+    fillMap();
+    applyStepRange();
+    placeCursor();
+    replotAll();
+}
+
+void ActivationHeatmapView::placeCursor()
+{
+    const Run *r = run();
+    const int step = selection()->step();
+    const bool on = hasSignal() && step >= 0 && step < r->steps();
+    stepCursor_->setVisible(on);
+    const int H = r ? r->hiddenSize() : 0;
+    stepCursor_->topLeft->setCoords(step - 0.5, H - 0.5);
+    stepCursor_->bottomRight->setCoords(step + 0.5, -0.5);
+    // One thin outline per selected unit, across all steps.
+    const QList<int> &units = selection()->units();
+    while (unitMarks_.size() > units.size())
+        plot()->removeItem(unitMarks_.takeLast());
+    while (unitMarks_.size() < units.size()) {
+        auto *mark = new QCPItemRect(plot());
+        mark->setLayer(cursorLayer());
+        mark->setBrush(Qt::NoBrush);
+        mark->setPen(QPen(markerColor(), 1.2));
+        mark->setSelectable(false);
+        unitMarks_ << mark;
+    }
+    const int T = r ? r->steps() : 0;
+    for (int k = 0; k < units.size(); ++k) {
+        unitMarks_[k]->setVisible(hasSignal() && units[k] < H);
+        unitMarks_[k]->topLeft->setCoords(-0.5, units[k] + 0.5);
+        unitMarks_[k]->bottomRight->setCoords(T - 0.5, units[k] - 0.5);
+    }
+    bar_->setNote(units.isEmpty() ? tr("click a cell to select a unit")
+                                  : tr("units: %1").arg([&] {
+                                        QStringList s;
+                                        for (int u : units)
+                                            s << QString::number(u);
+                                        return s.join(QStringLiteral(", "));
+                                    }()));
+}
+
+void ActivationHeatmapView::selectionChanged(SelectionChange what)
+{
+    if (what & (SelectionField::Layer | SelectionField::Signal)) {
+        fillMap();
+        placeCursor();
+        replotAll();
+    } else if (what & SelectionField::StepRange) {
+        applyStepRange();
+        placeCursor();
+        replotAll();
+    } else if (what & (SelectionField::Step | SelectionField::Units)) {
+        placeCursor();
+        replotCursor();
+    }
+}
+
+void ActivationHeatmapView::clicked(QPoint pos, Qt::KeyboardModifiers modifiers)
+{
+    const Run *r = run();
+    if (!hasSignal() || !plot()->axisRect()->rect().contains(pos))
+        return;
+    const int step = int(std::lround(plot()->xAxis->pixelToCoord(pos.x())));
+    const int unit = int(std::lround(plot()->yAxis->pixelToCoord(pos.y())));
+    if (step < 0 || step >= r->steps() || unit < 0 || unit >= r->hiddenSize())
+        return;
+    QList<int> units{unit};
+    if (modifiers & Qt::ControlModifier) {
+        units = selection()->units();
+        if (units.contains(unit))
+            units.removeAll(unit);
+        else
+            units << unit;
+    }
+    selection()->setStepAndUnits(step, units);
+}
+
+int ActivationHeatmapView::shownStep() const
+{
+    if (!stepCursor_->visible())
+        return -1;
+    return int(std::lround(0.5 * (stepCursor_->topLeft->coords().x() + stepCursor_->bottomRight->coords().x())));
+}
+
+bool ActivationHeatmapView::exportCsv(const QString &path) const
+{
+    CsvWriter csv(path);
+    const Run *r = run();
+    if (!hasSignal()) {
+        csv.row({QStringLiteral("step"), QStringLiteral("token")});
+        return csv.finish();
+    }
+    const auto m = r->signalMatrix(selection()->layer(), selection()->signal());
+    QStringList header{QStringLiteral("step"), QStringLiteral("token")};
+    for (int u = 0; u < m.cols(); ++u)
+        header << QStringLiteral("%1%2_unit%3").arg(QString::fromLatin1(signalName(selection()->signal())))
+                      .arg(selection()->layer() + 1)
+                      .arg(u);
+    csv.row(header);
+    for (int t = 0; t < m.rows(); ++t) {
+        QStringList row{QString::number(t), QString::fromStdString(r->tokenText(r->token(t)))};
+        for (int u = 0; u < m.cols(); ++u)
+            row << csvNumber(m(t, u));
+        csv.row(row);
+    }
+    return csv.finish();
+}
+
+} // namespace folkrnn::widgets

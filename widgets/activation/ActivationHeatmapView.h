@@ -1,0 +1,52 @@
+#pragma once
+#include "widgets/common/PlotView.h"
+
+#include <QSharedPointer>
+
+class QCPColorMap;
+class QCPColorScale;
+class QCPItemRect;
+
+namespace folkrnn::widgets {
+
+class LayerSignalBar;
+class StrideLabelTicker;
+
+// One layer's signal (h, c, i, f, o or g, chosen above the plot) as units (y) by steps (x), on
+// a diverging map centred on 0 and symmetric about it; the tokens taken label the step axis.
+// A click selects the step and the unit (Ctrl+click adds or removes the unit).
+class ActivationHeatmapView : public PlotView {
+    Q_OBJECT
+public:
+    explicit ActivationHeatmapView(QWidget *parent = nullptr);
+
+    QString viewId() const override { return QStringLiteral("activation-heatmap"); }
+    QString title() const override;
+    int shownStep() const override;
+    bool exportCsv(const QString &path) const override;
+
+    const QCPColorMap *colorMap() const { return map_; }
+    // The colour scale spans [-limit, limit].
+    double colorLimit() const { return limit_; }
+
+protected:
+    void runChanged() override;
+    void selectionChanged(SelectionChange what) override;
+    void clicked(QPoint pos, Qt::KeyboardModifiers modifiers) override;
+    void paletteUpdated() override;
+
+private:
+    bool hasSignal() const;
+    void fillMap();
+    void placeCursor();
+
+    LayerSignalBar *bar_;
+    QCPColorMap *map_;
+    QCPColorScale *scale_;
+    QCPItemRect *stepCursor_;
+    QList<QCPItemRect *> unitMarks_;
+    QSharedPointer<StrideLabelTicker> stepTicker_;
+    double limit_ = 1.0;
+};
+
+} // namespace folkrnn::widgets

@@ -1,0 +1,107 @@
+#include "widgets/common/InspectorView.h"
+
+#include "core/sim/Run.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace folkrnn::widgets {
+
+InspectorView::InspectorView(QWidget *parent) : QWidget(parent), selection_(&ownSelection_)
+{
+    // Not setSelection(): a subclass is not constructed yet, so its selectionChanged() cannot run.
+    selectionConnection_ = connect(selection_, &Selection::changed, this, &InspectorView::selectionChanged);
+}
+
+void InspectorView::setRun(std::shared_ptr<const folkrnn::Run> run)
+{
+    run_ = std::move(run);
+    runChanged();
+}
+
+void InspectorView::setSelection(Selection *selection)
+{
+    if (!selection)
+        selection = &ownSelection_;
+    if (selection == selection_)
+        return;
+    disconnect(selectionConnection_);
+    selection_ = selection;
+    selectionConnection_ = connect(selection_, &Selection::changed, this, &InspectorView::selectionChanged);
+    // Everything may differ from what was drawn for the previous selection.
+    selectionChanged(kAllSelectionFields);
+}
+
+QSize InspectorView::exportSize(QSize requested) const
+{
+    if (requested.isValid() && !requested.isEmpty())
+        return requested;
+    return size().isEmpty() ? QSize(800, 500) : size();
+}
+
+bool InspectorView::exportImage(const QString &path, QSize size, int dpi)
+{
+    size = exportSize(size);
+    const double scale = dpi / 96.0;
+    QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Window));
+    image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(scale, scale);
+        render(painter, QRect(QPoint(0, 0), size));
+    }
+    return image.save(path);
+}
+
+bool InspectorView::exportSvg(const QString &path, QSize size)
+{
+    size = exportSize(size);
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(title());
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return false;
+    render(painter, QRect(QPoint(0, 0), size));
+    return painter.end();
+}
+
+bool InspectorView::exportPdf(const QString &path, QSize size)
+{
+    size = exportSize(size);
+    QPdfWriter pdf(path);
+    pdf.setTitle(title());
+    pdf.setResolution(96);
+    pdf.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter painter;
+    if (!painter.begin(&pdf))
+        return false;
+    render(painter, QRect(QPoint(0, 0), size));
+    return painter.end();
+}
+
+bool InspectorView::exportFile(const QString &path, QSize size)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg"))
+        return exportSvg(path, size);
+    if (suffix == QLatin1String("pdf"))
+        return exportPdf(path, size);
+    if (suffix == QLatin1String("csv"))
+        return exportCsv(path);
+    return exportImage(path, size);
+}
+
+} // namespace folkrnn::widgets

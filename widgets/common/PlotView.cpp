@@ -1,0 +1,122 @@
+#include "widgets/common/PlotView.h"
+
+#include "core/sim/Run.h"
+#include "widgets/common/PlotStyle.h"
+
+#include <qcustomplot.h>
+
+#include <QPicture>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace folkrnn::widgets {
+
+PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setPlottingHint(QCP::phCacheLabels, true);
+    plot_->addLayer(QStringLiteral("cursor"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    cursorLayer_ = plot_->layer(QStringLiteral("cursor"));
+    cursorLayer_->setMode(QCPLayer::lmBuffered);
+    connect(plot_, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
+    connect(plot_, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
+        if (!stepRects_.isEmpty())
+            selection()->setStepRange({}); // back to "all steps"
+    });
+}
+
+void PlotView::render(QPainter &painter, const QRect &target)
+{
+    QPicture picture;
+    {
+        QCPPainter recorder(&picture);
+        plot_->toPainter(&recorder, target.width(), target.height());
+    }
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.drawPicture(0, 0, picture);
+    painter.restore();
+    // toPainter() laid the plot out for `target`; lay it out for the screen again.
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotView::addToolRow(QWidget *row) { static_cast<QVBoxLayout *>(layout())->insertWidget(0, row); }
+
+void PlotView::replotCursor() { cursorLayer_->replot(); }
+
+void PlotView::replotAll() { plot_->replot(QCustomPlot::rpQueuedReplot); }
+
+void PlotView::linkStepAxis(QCPAxisRect *rect)
+{
+    stepRects_.push_back(rect);
+    rect->setRangeDrag(Qt::Horizontal);
+    rect->setRangeZoom(Qt::Horizontal);
+    rect->setRangeDragAxes(rect->axis(QCPAxis::atBottom), nullptr);
+    rect->setRangeZoomAxes(rect->axis(QCPAxis::atBottom), nullptr);
+    plot_->setInteraction(QCP::iRangeDrag, true);
+    plot_->setInteraction(QCP::iRangeZoom, true);
+    connect(rect->axis(QCPAxis::atBottom), qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
+            &PlotView::onRangeChanged);
+}
+
+void PlotView::applyStepRange()
+{
+    const int steps = run() ? run()->steps() : 0;
+    const StepRange r = selection()->stepRange();
+    QCPRange range(-0.5, std::max(steps, 1) - 0.5);
+    if (!r.isAll())
+        range = QCPRange(r.first - 0.5, r.last + 0.5);
+    applyingRange_ = true;
+    for (QCPAxisRect *rect : stepRects_)
+        rect->axis(QCPAxis::atBottom)->setRange(range);
+    applyingRange_ = false;
+}
+
+void PlotView::onRangeChanged()
+{
+    if (applyingRange_ || stepRects_.isEmpty())
+        return;
+    // The user panned or zoomed one linked axis: keep it within the run, and share it.
+    const int steps = run() ? run()->steps() : 0;
+    const auto *moved = qobject_cast<const QCPAxis *>(sender());
+    const QCPRange now = (moved ? moved : stepRects_.front()->axis(QCPAxis::atBottom))->range();
+    int first = std::max(0, int(std::lround(now.lower + 0.5)));
+    int last = std::min(steps - 1, int(std::lround(now.upper - 0.5)));
+    if (last < first)
+        last = first;
+    StepRange next{first, last};
+    if (steps == 0 || (first <= 0 && last >= steps - 1))
+        next = {};
+    if (next == selection()->stepRange())
+        applyStepRange(); // clamp what the drag overshot
+    else
+        selection()->setStepRange(next);
+}
+
+void PlotView::onMousePress(QMouseEvent *event) { pressPos_ = event->pos(); }
+
+void PlotView::onMouseRelease(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if ((event->pos() - pressPos_).manhattanLength() > 3)
+        return; // a drag, not a click
+    clicked(event->pos(), event->modifiers());
+}
+
+void PlotView::changeEvent(QEvent *event)
+{
+    InspectorView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyPlotPalette(plot_, palette());
+        paletteUpdated();
+        replotAll();
+    }
+}
+
+} // namespace folkrnn::widgets

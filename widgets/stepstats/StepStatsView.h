@@ -1,0 +1,51 @@
+#pragma once
+#include "widgets/common/PlotView.h"
+
+#include <QSharedPointer>
+
+#include <vector>
+
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+
+namespace folkrnn::widgets {
+
+class StrideLabelTicker;
+
+// Two curves over all steps, one above the other on a shared step axis labelled with the tokens
+// taken: the entropy of each step's distribution (bits) and log10 p of the token taken (how
+// surprising the model found it; in trace mode, the log-probability of the actual tune).
+// A click selects the step.
+class StepStatsView : public PlotView {
+    Q_OBJECT
+public:
+    explicit StepStatsView(QWidget *parent = nullptr);
+
+    QString viewId() const override { return QStringLiteral("step-statistics"); }
+    QString title() const override;
+    int shownStep() const override;
+    bool exportCsv(const QString &path) const override;
+
+    const std::vector<double> &entropyBits() const { return entropy_; }
+
+protected:
+    void runChanged() override;
+    void selectionChanged(SelectionChange what) override;
+    void clicked(QPoint pos, Qt::KeyboardModifiers modifiers) override;
+    void paletteUpdated() override;
+
+private:
+    void placeCursor();
+
+    QCPAxisRect *entropyRect_;
+    QCPAxisRect *chosenRect_;
+    QCPGraph *entropyGraph_;
+    QCPGraph *chosenGraph_;
+    QCPItemStraightLine *entropyCursor_;
+    QCPItemStraightLine *chosenCursor_;
+    QSharedPointer<StrideLabelTicker> stepTicker_;
+    std::vector<double> entropy_;
+};
+
+} // namespace folkrnn::widgets
