@@ -7,6 +7,10 @@ namespace folkrnn::cli {
 
 int runInfo(const QStringList &args);
 int runGenerate(const QStringList &args);
+int runTrace(const QStringList &args);
+int runTokenize(const QStringList &args);
+int runDetokenize(const QStringList &args);
 int runImport(const QStringList &args);
+int runReplay(const QStringList &args);
 
 } // namespace folkrnn::cli

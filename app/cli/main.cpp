@@ -24,7 +24,11 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("info"), {runInfo, "describe a model: layers, units, vocabulary, parameters"}},
         {QStringLiteral("generate"), {runGenerate, "sample tunes exactly as folk-rnn's sample_rnn.py does"}},
+        {QStringLiteral("trace"), {runTrace, "record a run with its spectra and weight analyses to HDF5"}},
+        {QStringLiteral("tokenize"), {runTokenize, "convert ABC files to a folk-rnn token corpus"}},
+        {QStringLiteral("detokenize"), {runDetokenize, "write a folk-rnn token corpus as ABC"}},
         {QStringLiteral("import"), {runImport, "convert a folk-rnn .pkl model to the HDF5 model format"}},
+        {QStringLiteral("replay"), {runReplay, "replay a saved session and check it reproduces its tune"}},
     };
     return table;
 }

@@ -187,7 +187,7 @@ private:
     {
         const std::size_t at = i_;
         if (inChord_)
-            fail(at, "bar line inside a chord");
+            fail(at, "bar line inside a chord (a [ that is never closed)");
         std::string run;
         while (i_ < s_.size()) {
             const char c = s_[i_];
@@ -371,6 +371,10 @@ std::vector<std::string> barTokens(const std::string &run, const std::string &en
         const bool startRepeat = k < run.size(); // stopped at ':'
         if (startRepeat)
             ++k;
+        if (endRepeat && startRepeat) {
+            tokens.push_back("::"); // ":|:" and ":||:" are one bar line, folk-rnn's "::"
+            continue;
+        }
         if (endRepeat)
             tokens.push_back(":|");
         if (startRepeat) {

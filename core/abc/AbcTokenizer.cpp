@@ -50,6 +50,8 @@ public:
         readHeader();
         events_ = lexAbcBody(tune_.body);
         applyLeadingFields();
+        if (meter_.empty())
+            throw AbcSkip("no meter (M:): folk-rnn tunes start with a meter token");
         if (!isFolkRnnMode(key_.mode))
             throw AbcSkip("mode " + std::string(modeName(key_.mode)) + " (K:" + abcKeyText(key_) +
                           ") is not major, minor, dorian or mixolydian");
@@ -99,13 +101,12 @@ private:
                 throw AbcSkip("voices (V:) cannot be said");
             }
         }
-        if (!hasMeter || meter == "none")
-            throw AbcSkip("no meter (M:" + meter + "): folk-rnn tunes start with a meter token");
-        setMeter(meter, "");
+        if (hasMeter && meter != "none")
+            setMeter(meter, "");
         setKey(key);
         if (hasUnit) {
             unit_ = parseUnit(unit);
-        } else {
+        } else if (hasMeter) {
             // ABC 2.1 3.1.7: without L:, meters below 3/4 have 1/16 notes.
             int n = 4, d = 4;
             parseMeterField(meter, n, d);
@@ -199,14 +200,12 @@ private:
         Respeller resp(r_.transposition, key_.signature(), target.signature());
         auto &t = r_.tokens;
         t = {meter_, modeToken(target)};
-        bool anyNote = false;
         for (std::size_t k = start_; k < events_.size(); ++k) {
             const AbcEvent &e = events_[k];
             switch (e.kind) {
             case AbcEvent::Kind::Note:
                 t.push_back(noteText(resp.spell(e.note)));
                 emitLength(e);
-                anyNote = true;
                 break;
             case AbcEvent::Kind::Rest:
                 t.push_back(std::string(1, e.rest));
@@ -247,8 +246,6 @@ private:
                 break;
             }
         }
-        if (!anyNote)
-            throw AbcSkip("no notes");
     }
 };
 

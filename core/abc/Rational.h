@@ -26,6 +26,7 @@ struct Rational {
             den /= g;
         }
     }
+    friend constexpr Rational operator+(Rational a, Rational b) { return {a.num * b.den + b.num * a.den, a.den * b.den}; }
     friend constexpr Rational operator*(Rational a, Rational b) { return {a.num * b.num, a.den * b.den}; }
     friend constexpr Rational operator/(Rational a, Rational b) { return {a.num * b.den, a.den * b.num}; }
     friend constexpr bool operator==(Rational a, Rational b) { return a.num == b.num && a.den == b.den; }

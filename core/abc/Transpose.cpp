@@ -54,14 +54,16 @@ Transposition transpositionToC(const Key &tonic, const std::vector<int> &pitches
 
 NoteName Respeller::spell(const NoteName &source, int *pitch)
 {
-    const int q = source_.apply(source) + t_.semitones;
+    const int sourcePitch = source_.apply(source);
+    const int sourceAccidental = sourcePitch - source.semitone(0);
+    const int q = sourcePitch + t_.semitones;
     int step = source.step() + t_.steps;
     auto accidentalAt = [&](int s) {
         return q - (kLetterSemitone[static_cast<std::size_t>(floorMod(s, 7))] + 12 * floorDiv(s, 7));
     };
     // Keep the diatonic spelling unless it needs a bigger accidental than the source had
     // (a double sharp is not a folk-rnn token); then use the neighbouring letter.
-    const int limit = std::max(1, source.accidental ? std::abs(*source.accidental) : 0);
+    const int limit = std::max(1, std::abs(sourceAccidental));
     if (std::abs(accidentalAt(step)) > limit)
         step = std::abs(accidentalAt(step - 1)) <= std::abs(accidentalAt(step + 1)) ? step - 1 : step + 1;
     NoteName out;

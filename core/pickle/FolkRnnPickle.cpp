@@ -6,6 +6,7 @@
 #include "core/util/Error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -20,6 +21,7 @@ using namespace pickle;
 namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t(2) << 30; // the v2 model is 22 MB
+constexpr std::size_t kMaxLayers = 64;                             // as the HDF5 model reader
 
 // Lasagne's get_all_param_values() order within one LSTM layer.
 constexpr const char *kLayerParams[14] = {
@@ -102,11 +104,15 @@ private:
         if (dict.kind != Kind::Dict)
             fail(std::string("'token2idx' is a ") + kindName(dict.kind) + ", expected a dict");
         std::map<std::string, std::int64_t> byToken; // later entries win, as in Python
+        std::size_t keyBytes = 0;
         for (std::size_t k = 0; k + 1 < dict.items.size(); k += 2) {
             const Value &key = doc_.at(dict.items[k]);
             const Value &index = doc_.at(dict.items[k + 1]);
             if (!textOf(key))
                 fail(std::string("'token2idx' has a key that is a ") + kindName(key.kind) + ", not a token string");
+            keyBytes += key.bytes.size(); // distinct keys fit in the file; repeated memo references may not
+            if (keyBytes > doc_.input().size())
+                fail("'token2idx' repeats the same key object many times");
             const std::string token = utf8Text(key);
             if (std::any_of(token.begin(), token.end(), [](char c) { return (c >= 0 && c < 0x20) || c == 0x7f; }))
                 fail("'token2idx' has the token \"" + printable(token) + "\", which contains a control character");
@@ -177,6 +183,9 @@ private:
         if (n < 17 || (n - 3) % 14 != 0)
             fail("'param_values' has " + std::to_string(n) +
                  " arrays; a folk-rnn LSTM has 1 + 14 per layer + 2 (17, 31, 45, ...)");
+        if ((n - 3) / 14 > kMaxLayers)
+            fail("'param_values' describes " + std::to_string((n - 3) / 14) + " LSTM layers; at most " +
+                 std::to_string(kMaxLayers) + " are supported");
         for (ValueId id : list.items)
             params_.push_back(doc_.at(id).array.get());
         for (std::size_t k = 0; k < n; ++k) {
@@ -186,8 +195,16 @@ private:
             if (!v.array->filled)
                 fail(paramName(k) + " is an array whose data never arrives (no BUILD)");
             if (v.array->dtype.kind != 'f')
-                fail(paramName(k) + " has dtype " + v.array->dtype.str() + "; folk-rnn weights are float32 or float64");
+                fail(paramName(k) + " has dtype " + v.array->dtype.name() + " (" + v.array->dtype.str() +
+                     "); folk-rnn weights are float32 or float64");
         }
+        // Distinct arrays fit in the file; memo references repeating one array (which Lasagne never
+        // writes) could otherwise make the conversion allocate far more than the file's size.
+        std::uint64_t bytes = 0;
+        for (const ArrayData *a : params_)
+            bytes += a->data.size();
+        if (bytes > doc_.input().size())
+            fail("'param_values' refers to the same array data more than once");
         const auto V = static_cast<Eigen::Index>(model.vocabulary.size());
         const ArrayData &emb = *params_[0];
         if (emb.shape.size() != 2 || emb.shape[0] != V)

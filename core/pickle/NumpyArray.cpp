@@ -7,18 +7,10 @@ namespace folkrnn::pickle {
 
 namespace {
 
-std::uint64_t loadBits(const char *p, int size, bool bigEndian)
-{
-    std::uint64_t v = 0;
-    for (int k = 0; k < size; ++k)
-        v = (v << 8) | static_cast<unsigned char>(p[bigEndian ? k : size - 1 - k]);
-    return v;
-}
-
 float elementAsFloat(const ArrayData &a, std::int64_t k)
 {
     const char *p = a.data.data() + k * a.dtype.size;
-    const std::uint64_t bits = loadBits(p, a.dtype.size, a.dtype.bigEndian);
+    const std::uint64_t bits = loadBits(p, a.dtype);
     if (a.dtype.kind == 'f' && a.dtype.size == 4)
         return std::bit_cast<float>(static_cast<std::uint32_t>(bits));
     return static_cast<float>(elementAsDouble(a, k));
@@ -36,7 +28,7 @@ bool nativeFloat32(const ArrayData &a)
 double elementAsDouble(const ArrayData &a, std::int64_t k)
 {
     const char *p = a.data.data() + k * a.dtype.size;
-    const std::uint64_t bits = loadBits(p, a.dtype.size, a.dtype.bigEndian);
+    const std::uint64_t bits = loadBits(p, a.dtype);
     switch (a.dtype.kind) {
     case 'f':
         return a.dtype.size == 4 ? double(std::bit_cast<float>(static_cast<std::uint32_t>(bits)))

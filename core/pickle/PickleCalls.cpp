@@ -54,21 +54,11 @@ DType parseTypeString(std::string_view s)
     return d;
 }
 
-std::uint64_t loadBits(const char *p, int size, bool bigEndian)
-{
-    std::uint64_t v = 0;
-    for (int k = 0; k < size; ++k) {
-        const auto b = static_cast<unsigned char>(p[bigEndian ? k : size - 1 - k]);
-        v = (v << 8) | b;
-    }
-    return v;
-}
-
 ValueId makeScalar(Document &doc, const DType &d, std::string_view raw)
 {
     if (raw.size() != d.size)
         fail("a numpy " + d.str() + " scalar has " + std::to_string(raw.size()) + " bytes of data");
-    const std::uint64_t bits = loadBits(raw.data(), d.size, d.bigEndian);
+    const std::uint64_t bits = loadBits(raw.data(), d);
     Value v;
     switch (d.kind) {
     case 'f':
@@ -226,6 +216,10 @@ ValueId applyCall(Document &doc, Callable fn, ValueId argsId)
         if (!encoding || (*encoding != "latin1" && *encoding != "latin-1" && *encoding != "latin_1" &&
                           *encoding != "iso-8859-1" && *encoding != "iso8859-1"))
             fail("_codecs.encode is asked for an encoding other than latin1");
+        // Each byte string of a real file is decoded once, so all of them fit in the file's size; a
+        // memo reference decoded over and over (an amplification attack) does not.
+        if (doc.keptBytes() + text.bytes.size() > doc.input().size())
+            fail("_codecs.encode would produce more bytes than the file holds (the same text decoded repeatedly)");
         Value v;
         v.kind = Kind::Bytes;
         v.bytes = doc.keep(latin1(text.bytes));

@@ -251,6 +251,11 @@ private:
 
 ValueId Reader::loop()
 {
+    // Protocol 0/1 pickles (no PROTO) are text-based or predate numpy's reductions used here.
+    if (in_.empty())
+        fail("the file is empty");
+    if (static_cast<unsigned char>(in_[0]) != PROTO)
+        fail("it does not start with the pickle PROTO opcode 0x80 (folk-rnn model files are pickle protocol 2 or later)");
     for (;;) {
         opStart_ = pos_;
         if (pos_ >= in_.size())

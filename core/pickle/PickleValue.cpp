@@ -42,6 +42,13 @@ std::string DType::str() const
     return std::string(1, order) + kind + std::to_string(size);
 }
 
+std::string DType::name() const
+{
+    if (kind == 'b')
+        return "bool";
+    return std::string(kind == 'f' ? "float" : kind == 'i' ? "int" : "uint") + std::to_string(8 * size);
+}
+
 std::string ArrayData::shapeText() const
 {
     std::string s = "(";
@@ -60,6 +67,7 @@ ValueId Document::add(Value v)
 
 std::string_view Document::keep(std::string bytes)
 {
+    keptBytes_ += bytes.size();
     owned_.push_back(std::move(bytes));
     return owned_.back();
 }

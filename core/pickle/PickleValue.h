@@ -35,8 +35,18 @@ struct DType {
     char kind = 'f';         // 'f' float, 'i' signed int, 'u' unsigned int, 'b' bool
     std::uint8_t size = 4;   // bytes per element: f 4|8, i/u 1|2|4|8, b 1
     bool bigEndian = false;  // byte order of the data (from the dtype's BUILD state)
-    std::string str() const; // numpy's spelling, e.g. "<f4", ">f8", "|b1"
+    std::string str() const;  // numpy's spelling, e.g. "<f4", ">f8", "|b1"
+    std::string name() const; // numpy's name, e.g. "float32", "int64", "bool"
 };
+
+// The raw bits of one element of type `d` stored at `p` (size bytes, in d's byte order).
+inline std::uint64_t loadBits(const char *p, const DType &d)
+{
+    std::uint64_t v = 0;
+    for (int k = 0; k < d.size; ++k)
+        v = (v << 8) | static_cast<unsigned char>(p[d.bigEndian ? k : d.size - 1 - k]);
+    return v;
+}
 
 struct ArrayData {
     DType dtype;
@@ -85,6 +95,7 @@ public:
     ValueId add(Value v);
     Value &mut(ValueId id) { return values_[id]; }
     std::string_view keep(std::string bytes); // stores bytes made while reading (e.g. by _codecs.encode)
+    std::size_t keptBytes() const { return keptBytes_; }
     void setRoot(ValueId id) { root_ = id; }
 
 private:
@@ -92,6 +103,7 @@ private:
     std::string source_;
     std::deque<Value> values_;  // deque: stable references while the reader appends
     std::deque<std::string> owned_;
+    std::size_t keptBytes_ = 0;
     ValueId root_ = 0;
 };
 

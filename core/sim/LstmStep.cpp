@@ -144,6 +144,12 @@ void softmaxOutput(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd
 {
     logits = w.denseB;
     accumulateRows(w.denseT, h, logits);
+    softmaxFromLogits(logits, temperature, logProbs, probs);
+}
+
+void softmaxFromLogits(const Eigen::Ref<const Eigen::VectorXd> &logits, double temperature,
+                       Eigen::Ref<Eigen::VectorXd> logProbs, Eigen::Ref<Eigen::VectorXd> probs)
+{
     // p = softmax(logits / T), computed as exp(s - max s) / Σ exp(s - max s) with s = logits / T.
     const double inv = 1.0 / temperature;
     const double m = logits.maxCoeff() * inv;

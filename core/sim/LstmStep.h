@@ -32,4 +32,8 @@ void softmaxOutput(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd
                    Eigen::Ref<Eigen::VectorXd> logits, Eigen::Ref<Eigen::VectorXd> logProbs,
                    Eigen::Ref<Eigen::VectorXd> probs);
 
+// log p = log softmax(logits / T) and p, for logits computed elsewhere (the batched GEMM path).
+void softmaxFromLogits(const Eigen::Ref<const Eigen::VectorXd> &logits, double temperature,
+                       Eigen::Ref<Eigen::VectorXd> logProbs, Eigen::Ref<Eigen::VectorXd> probs);
+
 } // namespace folkrnn

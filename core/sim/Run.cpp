@@ -1,6 +1,7 @@
 #include "core/sim/Run.h"
 
 #include <cassert>
+#include <stdexcept>
 
 namespace folkrnn {
 
@@ -88,6 +89,43 @@ void Run::truncate(int steps)
     logProbs_.resize(T * V);
     for (auto &s : signals_)
         s.resize(std::min(s.size(), T * static_cast<std::size_t>(hidden_)));
+}
+
+Run Run::fromArrays(std::shared_ptr<const std::vector<std::string>> vocabulary, int layers, int hidden,
+                    int startToken, Arrays arrays)
+{
+    if (!vocabulary || layers < 0 || hidden < 0)
+        throw std::invalid_argument("Run::fromArrays: no vocabulary or a negative size");
+    const bool withSignals = !arrays.signalValues.empty();
+    Run run(std::move(vocabulary), layers, hidden, withSignals);
+    const std::size_t T = arrays.tokens.size();
+    const auto V = static_cast<std::size_t>(run.vocabSize());
+    const std::size_t TH = T * static_cast<std::size_t>(hidden);
+    const auto inVocabulary = [&](int id) { return id >= 0 && static_cast<std::size_t>(id) < V; };
+    if (arrays.forced.size() != T || arrays.logits.size() != T * V || arrays.logProbs.size() != T * V)
+        throw std::invalid_argument("Run::fromArrays: forced flags, logits or log-probs do not match the tokens");
+    if (withSignals && arrays.signalValues.size() != static_cast<std::size_t>(layers * kSignalCount))
+        throw std::invalid_argument("Run::fromArrays: expected 6 signals per layer");
+    for (const auto &s : arrays.signalValues)
+        if (s.size() != TH)
+            throw std::invalid_argument("Run::fromArrays: a signal does not have steps x hidden values");
+    if (T > 0 && !inVocabulary(startToken))
+        throw std::invalid_argument("Run::fromArrays: start token outside the vocabulary");
+    for (int id : arrays.tokens)
+        if (!inVocabulary(id))
+            throw std::invalid_argument("Run::fromArrays: token id outside the vocabulary");
+    run.inputs_.resize(T);
+    for (std::size_t t = 0; t < T; ++t)
+        run.inputs_[t] = t == 0 ? startToken : arrays.tokens[t - 1];
+    run.tokens_ = std::move(arrays.tokens);
+    run.forced_ = std::move(arrays.forced);
+    for (char &f : run.forced_)
+        f = f ? 1 : 0;
+    run.logits_ = std::move(arrays.logits);
+    run.logProbs_ = std::move(arrays.logProbs);
+    if (withSignals)
+        run.signals_ = std::move(arrays.signalValues);
+    return run;
 }
 
 void Run::reserve(int steps)

@@ -67,6 +67,19 @@ public:
     void truncate(int steps);
     void reserve(int steps);
 
+    // A trace rebuilt from stored arrays (a session file read without its model). Inputs are
+    // derived as the simulator records them: <s> (`startToken`) at step 0, then token(t-1).
+    struct Arrays {
+        std::vector<int> tokens;                 // [T]
+        std::vector<char> forced;                // [T], 0 or 1
+        std::vector<double> logits, logProbs;    // [T*V] row-major
+        // [layer*6 + signal] -> [T*H] row-major; empty: none. Not named "signals", a Qt macro.
+        std::vector<std::vector<float>> signalValues;
+    };
+    // Throws std::invalid_argument when the sizes disagree with each other or with (V, layers, hidden).
+    static Run fromArrays(std::shared_ptr<const std::vector<std::string>> vocabulary, int layers, int hidden,
+                          int startToken, Arrays arrays);
+
 private:
     std::vector<float> &storage(int layer, Signal s) { return signals_[static_cast<std::size_t>(layer * kSignalCount + static_cast<int>(s))]; }
     const std::vector<float> &storage(int layer, Signal s) const { return signals_[static_cast<std::size_t>(layer * kSignalCount + static_cast<int>(s))]; }

@@ -5,7 +5,8 @@ project's HDF5 model format (core/model/MODEL-FORMAT.md).
 Architecture as folk-rnn v2 (config5): one-hot input, 3 LSTM layers of 512 units, dropout 0.5
 after each LSTM layer during training, dense softmax output; initial states zero and not learned
 (Lasagne's default hid_init/cell_init), exported as h0 = c0 = 0. Optimiser as config5: RMSprop,
-learning rate 0.003 decayed by 0.97 per epoch after epoch 20, gradient norm clipped at 5.
+learning rate 0.003 decayed per epoch after a start epoch (config5: 0.97 after 20; here 0.99 after 50
+by default, since an epoch of this corpus is ~20 times shorter), gradient norm clipped at 5.
 The epoch with the lowest validation loss is kept.
 
   train_folkrnn.py train CORPUS.txt --out MODEL.npz [--epochs N] [--hidden 512] ...
@@ -130,9 +131,9 @@ def train(args):
     best = (math.inf, None, -1)
     t0 = time.time()
     for epoch in range(1, args.epochs + 1):
-        if epoch > 20:
+        if epoch > args.decay_start:
             for g in opt.param_groups:
-                g["lr"] = args.lr * (0.97 ** (epoch - 20))
+                g["lr"] = args.lr * (args.decay ** (epoch - args.decay_start))
         total, count = 0.0, 0
         for step, (x, y) in enumerate(batches(train_seqs, True)):
             if args.max_batches and step >= args.max_batches:
@@ -174,7 +175,8 @@ def train(args):
         "vocabulary": vocab, "layers": L, "hidden": H, "best_epoch": best[2], "epochs": args.epochs,
         "valid_loss": best[0], "train_loss_eval": train_eval, "history": history,
         "train_tunes": len(train_tunes), "valid_tunes": len(valid_tunes),
-        "hyper": {k: getattr(args, k) for k in ("lr", "batch", "dropout", "seed", "valid_fraction")},
+        "hyper": {k: getattr(args, k) for k in ("lr", "batch", "dropout", "seed", "valid_fraction", "decay",
+                                                 "decay_start")},
         "seconds": time.time() - t0, "device": str(device),
     }
     print(json.dumps({k: v for k, v in meta.items() if k not in ("vocabulary", "history")}), file=sys.stderr)
@@ -190,7 +192,14 @@ def train(args):
     if args.out.endswith(".h5"):
         write_h5(args.out, arrays, meta, args.name)
     else:
-        np.savez(args.out, meta=json.dumps(meta), **{k.replace("/", "__"): v for k, v in arrays.items()})
+        # One file per layer (and one for the rest) keeps each part small enough to move around.
+        base = args.out[:-4] if args.out.endswith(".npz") else args.out
+        parts = {}
+        for k, v in arrays.items():
+            parts.setdefault(k.split("/")[0] if k.startswith("layer") else "rest", {})[k.replace("/", "__")] = v
+        for name, part in parts.items():
+            extra = {"meta": json.dumps(meta)} if name == "rest" else {}
+            np.savez(f"{base}-{name}.npz", **extra, **part)
 
 
 def write_h5(path, arrays, meta, name):
@@ -215,9 +224,13 @@ def write_h5(path, arrays, meta, name):
 
 
 def export(args):
-    z = np.load(args.npz)
-    meta = json.loads(str(z["meta"]))
-    arrays = {k.replace("__", "/"): z[k] for k in z.files if k != "meta"}
+    # Several .npz files are merged (a trained model may be split into parts to move it around).
+    meta, arrays = None, {}
+    for path in args.npz:
+        z = np.load(path)
+        if "meta" in z.files:
+            meta = json.loads(str(z["meta"]))
+        arrays.update({k.replace("__", "/"): z[k] for k in z.files if k != "meta"})
     write_h5(args.out, arrays, meta, args.name)
     print(json.dumps({k: v for k, v in meta.items() if k not in ("vocabulary",)}, indent=1))
 
@@ -235,6 +248,10 @@ def main():
     t.add_argument("--batch", type=int, default=64)
     t.add_argument("--lr", type=float, default=0.003)
     t.add_argument("--dropout", type=float, default=0.5)
+    # config5 decays by 0.97 per epoch after epoch 20 of 23,000 tunes; an epoch of the ~1,000
+    # Nottingham tunes is 20 times shorter, so the decay is spread over more epochs.
+    t.add_argument("--decay", type=float, default=0.99)
+    t.add_argument("--decay-start", type=int, default=50)
     t.add_argument("--valid-fraction", type=float, default=0.05)
     t.add_argument("--seed", type=int, default=2016)
     t.add_argument("--limit-tunes", type=int, default=0)
@@ -242,7 +259,7 @@ def main():
     t.add_argument("--cpu", action="store_true")
     t.add_argument("--check-out", help="write the network's log-probabilities over one validation tune (JSON)")
     e = sub.add_parser("export")
-    e.add_argument("npz")
+    e.add_argument("npz", nargs="+")
     e.add_argument("--out", required=True)
     e.add_argument("--name", default="folk-rnn v2 architecture, Nottingham corpus")
     args = ap.parse_args()

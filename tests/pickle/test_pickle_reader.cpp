@@ -212,8 +212,8 @@ private slots:
         QTest::newRow("EMPTY_SET") << QByteArray("\x80\x04\x8f.") << "set";
         QTest::newRow("unknown") << QByteArray("\x80\x02\xff.") << "unknown opcode 0xff";
         QTest::newRow("protocol 6") << QByteArray("\x80\x06N.") << "protocol 6";
-        QTest::newRow("text file") << QByteArray("hello") << "unknown opcode";
-        QTest::newRow("empty") << QByteArray() << "truncated";
+        QTest::newRow("text file") << QByteArray("hello") << "does not start with the pickle PROTO opcode";
+        QTest::newRow("empty") << QByteArray() << "the file is empty";
     }
     void refusedOpcodes()
     {
@@ -381,6 +381,23 @@ private slots:
         for (int k = 0; k < 100000; ++k)
             same += "r" + le(0xffffffff, 4);
         QVERIFY(readError(same + ".").isEmpty());
+    }
+
+    // Memo references let a small file name one big object many times; nothing may turn that into
+    // work or memory beyond the file's size.
+    void amplificationIsRefused()
+    {
+        const std::string text(1000, 'a');
+        std::string codecs = proto(2) + uni(text) + "q\x00"s + "c_codecs\nencode\nq\x01"s + uni("latin1") + "q\x02(";
+        for (int k = 0; k < 5; ++k)
+            codecs += "h\x01h\x00h\x02\x86R"s;
+        QVERIFY(readError(codecs + "l.").contains(QStringLiteral("decoded repeatedly")));
+        QVERIFY(readError(proto(2) + uni(text) + "q\x00"s + "c_codecs\nencode\n" + "h\x00"s + uni("latin1") + "\x86R.").isEmpty());
+
+        std::string tokens = proto(2) + "}(" + sbs("token2idx") + "}(" + uni(std::string(10000, 't')) + "q\x00K\x00"s;
+        for (int k = 0; k < 200; ++k)
+            tokens += "h\x00K\x00"s;
+        QVERIFY(modelError(tokens + "uu.").contains(QStringLiteral("repeats the same key object")));
     }
 
     void everyTruncationOfARealFileIsRefused()

@@ -61,7 +61,7 @@ def make_params(vocab, layers, hidden, seed, embedding=0):
         n_in = hidden
     W = rng.normal(0, 3.0 / np.sqrt(hidden), (hidden, V)).astype(np.float32)
     b = rng.normal(0, 0.5, V).astype(np.float32)
-    b[vocab.index("</s>")] += 2.5  # tunes end after a few hundred steps, as real ones do
+    b[vocab.index("</s>")] -= 0.5  # 3x512 tunes then end after tens to hundreds of tokens
     b[vocab.index("<s>")] -= 8.0
     params += [W, b]
     names += ["dense W", "dense b"]
@@ -314,6 +314,14 @@ def write_broken(outdir):
     m["param_values"][5][0] = np.nan
     case("broken_nan_weight.pkl", m, "NaN", "p4")
     case("broken_not_a_dict.pkl", [1, 2, 3], "list")
+    # 21 layers whose last 20 are the same 14 array objects: memo references, not data.
+    tiny = ["<s>", "</s>", "A", "B"]
+    tparams, _ = make_params(tiny, 2, 64, 3)
+    m = make_meta(tiny, tparams, 3)
+    m["param_values"] = tparams[:15] + tparams[15:29] * 20 + tparams[29:]
+    case("broken_repeated_arrays.pkl", m, "same array data more than once", "p4")
+    m = make_meta(tiny, tparams[:15] + tparams[15:29] * 65 + tparams[29:], 3)
+    case("broken_too_many_layers.pkl", m, "66 LSTM layers")
     with open(os.path.join(outdir, "broken_cases.txt"), "w") as f:
         for name in sorted(cases):
             f.write("%s %s\n" % (name, cases[name]))
@@ -379,7 +387,7 @@ def main():
         square = dict(meta)
         square["param_values"] = list(meta["param_values"])
         square["param_values"][0] = np.eye(len(vocab), dtype=np.float32)
-        square["param_values"][0][3, 5] = 0.25  # V x V but not the identity: a real embedding
+        square["param_values"][0][1, 2] = 0.25  # V x V but not the identity: a real embedding
         write_expected(a.outdir, "square", square)
         write_pickle(a.outdir, "folkrnn_py2_p2_square_embedding.pkl", square, "py2", "square", index)
     with open(os.path.join(a.outdir, "fixtures.txt"), "w") as f:

@@ -33,8 +33,8 @@ ActivationHeatmapView::ActivationHeatmapView(QWidget *parent) : PlotView(parent)
     map_->setColorScale(scale_);
     scale_->setGradient(blueWhiteRedGradient());
     auto *group = new QCPMarginGroup(p);
-    p->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-    scale_->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    p->axisRect()->setMarginGroup(QCP::MarginSides(QCP::msTop) | QCP::msBottom, group);
+    scale_->setMarginGroup(QCP::MarginSides(QCP::msTop) | QCP::msBottom, group);
 
     stepCursor_ = new QCPItemRect(p);
     stepCursor_->setLayer(cursorLayer());

@@ -16,7 +16,8 @@ PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPl
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
+    layout->setSpacing(0);
+    layout->addWidget(plot_, 1);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setPlottingHint(QCP::phCacheLabels, true);
     plot_->addLayer(QStringLiteral("cursor"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
@@ -45,7 +46,11 @@ void PlotView::render(QPainter &painter, const QRect &target)
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void PlotView::addToolRow(QWidget *row) { static_cast<QVBoxLayout *>(layout())->insertWidget(0, row); }
+void PlotView::addToolRow(QWidget *row)
+{
+    row->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, row, 0);
+}
 
 void PlotView::replotCursor() { cursorLayer_->replot(); }
 

@@ -51,8 +51,8 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
     scale_->setGradient(viridisGradient());
     scale_->setDataRange(QCPRange(floor_, 0.0));
     auto *group = new QCPMarginGroup(p);
-    rect->setMarginGroup(QCP::msTop | QCP::msBottom, group);
-    scale_->setMarginGroup(QCP::msTop | QCP::msBottom, group);
+    rect->setMarginGroup(QCP::MarginSides(QCP::msTop) | QCP::msBottom, group);
+    scale_->setMarginGroup(QCP::MarginSides(QCP::msTop) | QCP::msBottom, group);
 
     chosen_ = p->addGraph(p->xAxis, p->yAxis);
     chosen_->setLineStyle(QCPGraph::lsNone);

@@ -34,11 +34,11 @@ StepStatsView::StepStatsView(QWidget *parent) : PlotView(parent)
     chosenRect_ = new QCPAxisRect(p);
     p->plotLayout()->addElement(1, 0, chosenRect_);
     auto *group = new QCPMarginGroup(p);
-    entropyRect_->setMarginGroup(QCP::msLeft | QCP::msRight, group);
-    chosenRect_->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    entropyRect_->setMarginGroup(QCP::MarginSides(QCP::msLeft) | QCP::msRight, group);
+    chosenRect_->setMarginGroup(QCP::MarginSides(QCP::msLeft) | QCP::msRight, group);
     // The upper rect shows no step labels: the lower one names the tokens for both.
     entropyRect_->axis(QCPAxis::atBottom)->setTickLabels(false);
-    entropyRect_->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msTop);
+    entropyRect_->setAutoMargins(QCP::MarginSides(QCP::msLeft) | QCP::msRight | QCP::msTop);
     entropyRect_->setMargins(QMargins(0, 0, 0, 4));
     entropyRect_->axis(QCPAxis::atLeft)->setLabel(tr("entropy (bits)"));
     chosenRect_->axis(QCPAxis::atLeft)->setLabel(tr("log₁₀ p(taken)"));

@@ -1,0 +1,115 @@
+#pragma once
+#include "DocumentChange.h"
+
+#include "core/intervene/Intervention.h"
+#include "core/model/Model.h"
+#include "core/sim/Generator.h"
+#include "widgets/selection/Selection.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace folkrnn::gui {
+
+class RunJob;
+
+// What the settings form holds, as the user typed it.
+struct SettingsRequest {
+    QString seed;
+    double temperature = 1.0;
+    QString prime;
+    int maxLength = 1000;
+};
+
+// What changes in the inspector: the model, the generation settings and interventions, the
+// Generator stepping through a tune, the Run the views show, the shared Selection and the undo
+// stack. One signal, changed(DocumentChange), tells listeners what was touched (Tiled's Document).
+//
+// The Run given to views is the generator's own record (no copy per step); it changes only on
+// the UI thread, each change followed by changed(Run). Long runs step on a worker thread: the
+// views then hold a copy, and the generator is untouched here until the worker has finished.
+// Every public mutator first stops a running job, so no caller can race the worker.
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject *parent = nullptr);
+    ~Document() override;
+
+    // Throws InputError (or another std::exception) naming the file; the current model, settings
+    // and run stay as they were.
+    void openModel(const QString &path);
+    void setModel(std::shared_ptr<const folkrnn::Model> model, const QString &path);
+    const std::shared_ptr<const folkrnn::Model> &model() const { return model_; }
+    QString modelPath() const { return modelPath_; }
+
+    const folkrnn::GenerationSettings &settings() const { return settings_; }
+    // Validated settings from the form (throws InputError naming the field and problem).
+    folkrnn::GenerationSettings settingsFrom(const SettingsRequest &request) const;
+    // The current settings with `tuneText` (tokens or ABC) to be teacher-forced.
+    folkrnn::GenerationSettings traceSettings(const QString &tuneText) const;
+    // The current settings back in sampling mode.
+    folkrnn::GenerationSettings samplingSettings() const;
+    // Undoable: a new generator with `settings`, run to the current length (to the end when
+    // tracing a tune).
+    void changeSettings(const folkrnn::GenerationSettings &settings);
+    // What the undo command calls: replace the generator and run it to `length` steps.
+    void applySettings(const folkrnn::GenerationSettings &settings, int length);
+
+    const folkrnn::InterventionSet &interventions() const { return interventions_; }
+    // Re-runs from the first step the change affects (synchronously).
+    void setInterventions(folkrnn::InterventionSet set);
+
+    bool canStepForward() const;
+    bool canStepBack() const;
+    void stepForward();
+    void stepBack();
+    void runToEnd();
+    void advanceTo(int steps);
+    // Back to step 0 of this tune, with the RNG where the tune started.
+    void reset();
+    // Stops a background run after its current step; the steps made so far are kept.
+    void cancel();
+    bool busy() const { return job_ != nullptr; }
+    int jobDone() const;
+    int jobTarget() const;
+
+    // The run the views show; valid until the next changed(Run).
+    std::shared_ptr<const folkrnn::Run> run() const { return run_; }
+    widgets::Selection *selection() { return &selection_; }
+    QUndoStack *undoStack() { return &undo_; }
+
+    // Runs longer than this many steps go to the worker thread.
+    static constexpr int kForegroundSteps = 24;
+
+signals:
+    void changed(const folkrnn::gui::DocumentChange &change);
+    void progress(int done, int target);
+    // A background run ended early for a reason the user should see.
+    void runFailed(const QString &message);
+
+private:
+    void finishJob();
+    void onJobFinished(int jobId);
+    void startJob(int target);
+    void publish(DocumentFields what, int firstStep, int selectStep);
+    int settingsLength(const folkrnn::GenerationSettings &settings, int currentLength) const;
+    void requireModel() const;
+
+    std::shared_ptr<const folkrnn::Model> model_;
+    QString modelPath_;
+    folkrnn::GenerationSettings settings_;
+    folkrnn::InterventionSet interventions_;
+    std::shared_ptr<folkrnn::Generator> generator_;
+    std::shared_ptr<const folkrnn::Run> run_;
+    widgets::Selection selection_;
+    QUndoStack undo_;
+    RunJob *job_ = nullptr;
+    int jobId_ = 0;
+    QTimer progressTimer_;
+};
+
+} // namespace folkrnn::gui

@@ -1,0 +1,97 @@
+#include "LaunchOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace folkrnn::gui {
+
+std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QString &error)
+{
+    const auto tr = [](const char *s) { return QCoreApplication::translate("LaunchOptions", s); };
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Step through a folk-rnn model's generation token by token."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption model({QStringLiteral("m"), QStringLiteral("model")}, tr("Model file (.h5 or .pkl)."), tr("FILE"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("RNG seed (0..4294967295)."), tr("N"));
+    const QCommandLineOption temperature(QStringLiteral("temperature"), tr("Softmax temperature (> 0)."), tr("T"));
+    const QCommandLineOption prime(QStringLiteral("prime"), tr("Tokens to start with, separated by spaces."), tr("TOKENS"));
+    const QCommandLineOption tune(QStringLiteral("trace"), tr("Trace this tune (tokens or ABC) instead of sampling."), tr("TEXT"));
+    const QCommandLineOption steps(QStringLiteral("steps"), tr("Generate N steps at start."), tr("N"));
+    const QCommandLineOption units(QStringLiteral("units"), tr("Select these units, e.g. 3,17,40."), tr("LIST"));
+    const QCommandLineOption layer(QStringLiteral("layer"), tr("Show this layer (from 1)."), tr("N"));
+    const QCommandLineOption signal(QStringLiteral("signal"), tr("Show this signal: h, c, i, f, o or g."), tr("S"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        tr("Save a picture of the window to FILE once laid out, then quit."), tr("FILE"));
+    const QCommandLineOption size(QStringLiteral("window-size"), tr("Window size, e.g. 1600x1000."), tr("WxH"));
+    const QCommandLineOption defaultLayout(QStringLiteral("default-layout"), tr("Ignore the saved window layout."));
+    parser.addOptions({model, seed, temperature, prime, tune, steps, units, layer, signal, screenshot, size, defaultLayout});
+    if (!parser.parse(arguments)) {
+        error = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    LaunchOptions o;
+    o.model = parser.value(model);
+    if (parser.isSet(seed))
+        o.seed = parser.value(seed);
+    if (parser.isSet(prime))
+        o.prime = parser.value(prime);
+    if (parser.isSet(tune))
+        o.tune = parser.value(tune);
+    if (parser.isSet(temperature)) {
+        bool ok = false;
+        o.temperature = parser.value(temperature).toDouble(&ok);
+        if (!ok) {
+            error = tr("--temperature: not a number: %1").arg(parser.value(temperature));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(steps)) {
+        bool ok = false;
+        o.steps = parser.value(steps).toInt(&ok);
+        if (!ok || o.steps < 0) {
+            error = tr("--steps: not a step count: %1").arg(parser.value(steps));
+            return std::nullopt;
+        }
+    }
+    for (const QString &u : parser.value(units).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        o.units << u.trimmed().toInt(&ok);
+        if (!ok || o.units.back() < 0) {
+            error = tr("--units: not a unit number: %1").arg(u);
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(layer)) {
+        bool ok = false;
+        o.layer = parser.value(layer).toInt(&ok);
+        if (!ok || o.layer < 1) {
+            error = tr("--layer: not a layer number (from 1): %1").arg(parser.value(layer));
+            return std::nullopt;
+        }
+    }
+    o.signal = parser.value(signal);
+    if (!o.signal.isEmpty() && (o.signal.size() != 1 || !QStringLiteral("hcifog").contains(o.signal))) {
+        error = tr("--signal: one of h, c, i, f, o, g: %1").arg(o.signal);
+        return std::nullopt;
+    }
+    o.screenshot = parser.value(screenshot);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        if (wh.size() == 2)
+            o.windowSize = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+        if (!okW || !okH || o.windowSize.width() < 200 || o.windowSize.height() < 200) {
+            error = tr("--window-size: expected WxH, e.g. 1600x1000: %1").arg(parser.value(size));
+            return std::nullopt;
+        }
+    }
+    o.defaultLayout = parser.isSet(defaultLayout) || !o.screenshot.isEmpty();
+    return o;
+}
+
+} // namespace folkrnn::gui

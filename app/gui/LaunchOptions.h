@@ -1,0 +1,29 @@
+#pragma once
+#include <QSize>
+#include <QString>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace folkrnn::gui {
+
+// What the command line asks of the inspector at start.
+struct LaunchOptions {
+    QString model;          // --model FILE (default: the bundled model)
+    std::optional<QString> seed, prime, tune;
+    std::optional<double> temperature;
+    int steps = 0;          // --steps N: step N times once the window is up
+    QList<int> units;       // --units 3,17: select these units (of --layer, from 1)
+    int layer = 0;          // --layer N (from 1; 0 = keep)
+    QString signal;         // --signal h|c|i|f|o|g
+    QString screenshot;     // --screenshot FILE.png: grab the window, then quit
+    QSize windowSize;       // --window-size WxH
+    bool defaultLayout = false; // --default-layout (implied by --screenshot)
+};
+
+// Parses `arguments` (argv); --help and --version print and exit. On a bad option returns
+// nullopt and sets `error`.
+std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QString &error);
+
+} // namespace folkrnn::gui

@@ -1,0 +1,88 @@
+#include "Startup.h"
+
+#include "MainWindow.h"
+#include "ViewDocks.h"
+
+#include "core/sim/Run.h"
+#include "widgets/abc/AbcView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+
+#include <climits>
+#include <cstdio>
+
+namespace folkrnn::gui {
+
+Startup::Startup(MainWindow *window, LaunchOptions options, QObject *parent)
+    : QObject(parent), window_(window), options_(std::move(options))
+{
+    poll_.setInterval(100);
+    connect(&poll_, &QTimer::timeout, this, &Startup::poll);
+}
+
+bool Startup::begin()
+{
+    Document *doc = window_->document();
+    if (doc->model() && (options_.seed || options_.temperature || options_.prime || options_.tune)) {
+        try {
+            SettingsRequest r;
+            r.seed = options_.seed.value_or(QString::number(doc->settings().seed));
+            r.temperature = options_.temperature.value_or(doc->settings().temperature);
+            r.prime = options_.prime.value_or(QString());
+            r.maxLength = doc->settings().maxLength;
+            folkrnn::GenerationSettings s = doc->settingsFrom(r);
+            if (options_.tune) {
+                doc->applySettings(s, 0);
+                s = doc->traceSettings(*options_.tune);
+            }
+            doc->applySettings(s, options_.tune ? INT_MAX : 0);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "folkrnn-inspector: %s\n", e.what());
+            return false;
+        }
+    }
+    if (const auto &model = doc->model()) {
+        widgets::SelectionState sel = doc->selection()->state();
+        if (options_.layer > 0)
+            sel.layer = std::min(options_.layer, model->numLayers()) - 1;
+        if (!options_.signal.isEmpty())
+            folkrnn::parseSignal(options_.signal.toStdString(), sel.signal);
+        for (int u : options_.units)
+            if (u < model->hiddenSize() && !sel.units.contains(u))
+                sel.units << u;
+        doc->selection()->setState(sel);
+    }
+    if (options_.steps > 0)
+        doc->advanceTo(doc->run() ? doc->run()->steps() + options_.steps : options_.steps);
+    if (!options_.screenshot.isEmpty()) {
+        waited_.start();
+        poll_.start();
+    }
+    return true;
+}
+
+bool Startup::settled() const
+{
+    const auto *abc = qobject_cast<widgets::AbcView *>(window_->viewDocks()->view(QStringLiteral("abc")));
+    return !window_->document()->busy() && (!abc || !abc->staffPending());
+}
+
+void Startup::poll()
+{
+    // Wait for the worker and abcm2ps, then a few more polls for queued replots and layout.
+    quietPolls_ = settled() ? quietPolls_ + 1 : 0;
+    if (quietPolls_ < 3 && waited_.elapsed() < 60000)
+        return;
+    poll_.stop();
+    const QPixmap shot = window_->grab();
+    QDir().mkpath(QFileInfo(options_.screenshot).absolutePath());
+    const bool ok = shot.save(options_.screenshot);
+    if (!ok)
+        std::fprintf(stderr, "folkrnn-inspector: cannot write %s\n", qPrintable(options_.screenshot));
+    emit screenshotTaken(ok);
+}
+
+} // namespace folkrnn::gui

@@ -1,0 +1,125 @@
+// How long the inspector takes to bring every view up to date after one step change.
+//
+//   bench_view_update MODEL.h5 [STEPS=500] [REPEATS=200]
+//
+// Opens MODEL in a 1600x1000 main window with every view docked, records STEPS steps (a traced
+// random tune, so no early </s>), then times, each up to the moment the window has repainted:
+//   cursor: the selected step moves by one (what stepping through a recorded run costs);
+//   grow:   the run gains its last step (Step Forward at the end: every view re-reads the run),
+//           views only, the model's own step excluded.
+// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+#include "Document.h"
+#include "MainWindow.h"
+#include "ViewDocks.h"
+
+#include "core/sim/Run.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cstdio>
+#include <random>
+#include <vector>
+
+namespace {
+
+struct Stats {
+    double median, mean, p95, max;
+};
+
+Stats summarise(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    double sum = 0;
+    for (double v : ms)
+        sum += v;
+    return {ms[ms.size() / 2], sum / double(ms.size()), ms[std::min(ms.size() - 1, ms.size() * 95 / 100)], ms.back()};
+}
+
+void settle()
+{
+    // Queued replots first, then the paint events they post.
+    for (int k = 0; k < 3; ++k)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    const QStringList args = QApplication::arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: bench_view_update MODEL.h5 [STEPS=500] [REPEATS=200]\n");
+        return 2;
+    }
+    const int steps = args.size() > 2 ? args[2].toInt() : 500;
+    const int repeats = args.size() > 3 ? args[3].toInt() : 200;
+
+    folkrnn::gui::MainWindow window(false);
+    window.resize(1600, 1000);
+    window.show();
+    if (!window.openModel(args[1]))
+        return 2;
+    window.resetLayout();
+    folkrnn::gui::Document *doc = window.document();
+
+    // A random tune of steps-1 tokens then </s>, from the meter/mode/body tokens.
+    const auto &vocab = doc->model()->vocabulary;
+    std::mt19937 rng(1);
+    QString tune;
+    for (int k = 0; k + 1 < steps; ++k) {
+        std::string t;
+        do
+            t = vocab[rng() % vocab.size()];
+        while (t == "<s>" || t == "</s>");
+        tune += QString::fromStdString(t) + QLatin1Char(' ');
+    }
+    QElapsedTimer clock;
+    clock.start();
+    window.traceTune(tune);
+    while (doc->busy())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    settle();
+    const auto run = doc->run();
+    std::printf("model %s: %d layers x %d units, vocabulary %d; %d steps recorded in %.0f ms\n",
+                qPrintable(args[1]), run->numLayers(), run->hiddenSize(), run->vocabSize(), run->steps(),
+                double(clock.elapsed()));
+
+    folkrnn::widgets::Selection *selection = doc->selection();
+    selection->setUnits({1, 2, 3});
+    settle();
+    std::vector<double> cursor, grow;
+    for (int k = 0; k < repeats; ++k) {
+        const int step = 1 + (k * 7) % (run->steps() - 2);
+        clock.restart();
+        selection->setStep(step);
+        settle();
+        cursor.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    // Growth: the same run with and without its last step, handed to the views as the Document does.
+    folkrnn::Run shorter = *run;
+    shorter.truncate(run->steps() - 1);
+    const auto shorterPtr = std::make_shared<const folkrnn::Run>(std::move(shorter));
+    for (int k = 0; k < std::max(10, repeats / 10); ++k) {
+        window.viewDocks()->setRun(shorterPtr);
+        selection->setStep(shorterPtr->steps() - 1);
+        settle();
+        clock.restart();
+        window.viewDocks()->setRun(run);
+        selection->setStep(run->steps() - 1);
+        settle();
+        grow.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    const Stats c = summarise(cursor), g = summarise(grow);
+    std::printf("cursor (select next step, %zu times): median %.2f ms, mean %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                cursor.size(), c.median, c.mean, c.p95, c.max);
+    std::printf("grow   (run gains a step, %zu times): median %.2f ms, mean %.2f ms, p95 %.2f ms, max %.2f ms\n",
+                grow.size(), g.median, g.mean, g.p95, g.max);
+    return 0;
+}
