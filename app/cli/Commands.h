@@ -12,5 +12,7 @@ int runTokenize(const QStringList &args);
 int runDetokenize(const QStringList &args);
 int runImport(const QStringList &args);
 int runReplay(const QStringList &args);
+int runRender(const QStringList &args);
+int runQuery(const QStringList &args);
 
 } // namespace folkrnn::cli

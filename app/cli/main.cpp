@@ -29,6 +29,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("detokenize"), {runDetokenize, "write a folk-rnn token corpus as ABC"}},
         {QStringLiteral("import"), {runImport, "convert a folk-rnn .pkl model to the HDF5 model format"}},
         {QStringLiteral("replay"), {runReplay, "replay a saved session and check it reproduces its tune"}},
+        {QStringLiteral("render"), {runRender, "play a tune into a MIDI or WAV file"}},
+        {QStringLiteral("query"), {runQuery, "find units by a pattern of steps and where it recurs over many runs"}},
     };
     return table;
 }

@@ -101,7 +101,9 @@ private:
                 throw AbcSkip("voices (V:) cannot be said");
             }
         }
-        if (hasMeter && meter != "none")
+        if (hasMeter && meter == "none")
+            throw AbcSkip("M:none (free meter) cannot be said: folk-rnn tunes start with a meter token");
+        if (hasMeter)
             setMeter(meter, "");
         setKey(key);
         if (hasUnit) {
@@ -168,7 +170,7 @@ private:
             return;
         }
         if (e.broken.size() > 1)
-            fail(e, "broken rhythm " + e.broken + " cannot be said (folk-rnn has > and <)");
+            fail(e, "broken rhythm " + e.broken + " cannot be said: folk-rnn has only > and <");
         if (e.brokenGlued && !d.empty()) {
             t.push_back(d + e.broken);
             return;
@@ -224,7 +226,7 @@ private:
                 if ((e.tupletQ != 0 && e.tupletQ != defaultTupletQ(e.tupletP, meterNumerator_)) ||
                     (e.tupletR != 0 && e.tupletR != e.tupletP))
                     fail(e, "tuplet (" + std::to_string(e.tupletP) + ":" + std::to_string(e.tupletQ) + ":" +
-                                std::to_string(e.tupletR) + " cannot be said (folk-rnn has plain (p)");
+                                std::to_string(e.tupletR) + " cannot be said: folk-rnn has only plain tuplets like (3");
                 t.push_back("(" + std::to_string(e.tupletP));
                 break;
             case AbcEvent::Kind::Bar:

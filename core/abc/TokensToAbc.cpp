@@ -6,6 +6,7 @@
 #include "core/abc/Rational.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace folkrnn {
 
@@ -150,6 +151,14 @@ private:
             closeEvent();
             pos_ = Rational(0);
             tupletLeft_ = 0;
+            if (pendingBreak_ && (tok == "|:" || tok[0] == '[' || std::isdigit(static_cast<unsigned char>(tok.back())))) {
+                // A line starts with its repeat or ending sign rather than ending with it.
+                while (!out_.empty() && out_.back() == ' ')
+                    out_.pop_back();
+                out_ += '\n';
+                pendingBreak_ = false;
+                barsOnLine_ = 0;
+            }
             separate();
             place(i, tok);
             needSpace_ = true;

@@ -1,5 +1,6 @@
 #include "core/analysis/TraceFile.h"
 
+#include "core/analysis/AnnotationTraceFile.h"
 #include "core/analysis/Gramian.h"
 #include "core/analysis/SoftmaxSvd.h"
 #include "core/hdf5/Hdf5Util.h"
@@ -83,6 +84,7 @@ void writeContents(H5::H5File &file, const Run &run, const Model &model, const T
     const SoftmaxSvd svd = softmaxSvd(model.denseW);
     h5::writeDoubleArray(file, "/weights/svd_softmax", svd.singularValues.data(),
                          {static_cast<hsize_t>(svd.singularValues.size())}, false);
+    writeAnnotationGroup(file, run); // /annotations: AnnotationTraceFormat.md
 }
 
 // [T, cols] array at `path`, checked against the expected shape.

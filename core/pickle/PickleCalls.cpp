@@ -121,10 +121,43 @@ void fillArray(const Document &doc, ArrayData &a, const Value &dtype, const Valu
     a.filled = true;
 }
 
+// Python 3 writes bytes in protocol 2 as the latin1 text of those bytes, in UTF-8: every byte is
+// one ASCII byte or a two-byte sequence led by C2/C3. The whole weight data of such a file comes
+// through here, and its bytes are random, so the common path avoids data-dependent branches; any
+// other input takes the general decoder for a precise message.
+std::size_t latin1Scan(std::string_view utf8, char *out, bool &ok)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t i = 0, o = 0;
+    unsigned bad = 0;
+    while (i + 1 < n) {
+        const unsigned c = s[i], d = s[i + 1];
+        const unsigned two = c >> 7;
+        const unsigned mask = 0u - two;
+        bad |= two & (unsigned((c & 0xfe) != 0xc2) | unsigned((d & 0xc0) != 0x80));
+        if (out)
+            out[o] = static_cast<char>((c & ~mask) | ((((c & 0x03) << 6) | (d & 0x3f)) & mask));
+        ++o;
+        i += 1 + two;
+    }
+    if (i < n) {
+        bad |= s[i] >> 7;
+        if (out)
+            out[o] = static_cast<char>(s[i]);
+        ++o;
+    }
+    ok = bad == 0;
+    return o;
+}
+
 std::string latin1(std::string_view utf8)
 {
-    std::string out;
-    out.reserve(utf8.size());
+    std::string out(utf8.size(), '\0');
+    bool ok = false;
+    out.resize(latin1Scan(utf8, out.data(), ok));
+    if (ok)
+        return out;
     std::size_t pos = 0;
     char32_t cp = 0;
     while (pos < utf8.size()) {
@@ -132,9 +165,8 @@ std::string latin1(std::string_view utf8)
             fail("_codecs.encode is given text that is not valid UTF-8");
         if (cp > 0xff)
             fail("_codecs.encode(..., 'latin1') is given a character above U+00FF");
-        out.push_back(static_cast<char>(cp));
     }
-    return out;
+    fail("_codecs.encode is given text that is not valid UTF-8");
 }
 
 } // namespace
@@ -306,16 +338,15 @@ bool nextCodePoint(std::string_view s, std::size_t &pos, char32_t &cp)
 
 bool isUtf8(std::string_view s)
 {
+    bool latin1Only = false;
+    latin1Scan(s, nullptr, latin1Only);
+    if (latin1Only)
+        return true; // ASCII and U+0080..U+00FF only: the bulk of any folk-rnn file
     std::size_t pos = 0;
     char32_t cp = 0;
-    while (pos < s.size()) {
-        if (static_cast<unsigned char>(s[pos]) < 0x80) {
-            ++pos;
-            continue;
-        }
+    while (pos < s.size())
         if (!nextCodePoint(s, pos, cp))
             return false;
-    }
     return true;
 }
 

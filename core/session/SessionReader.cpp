@@ -10,6 +10,7 @@
 #include <H5Cpp.h>
 
 #include <climits>
+#include <fstream>
 #include <cmath>
 #include <stdexcept>
 
@@ -199,6 +200,16 @@ void readSelection(const H5::H5File &file, Session &s)
     sel.units = sessionh5::readInts(file, "/selection/units", -1, kMaxSessionHidden);
 }
 
+// The byte after the 8-byte signature. Versions 2 and 3 carry a checksum, and files written with
+// them use checksummed object headers too: HDF5's parser then sees only bytes that passed a check.
+int superblockVersion(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    char head[9] = {};
+    in.read(head, 9);
+    return in.gcount() == 9 ? static_cast<unsigned char>(head[8]) : -1;
+}
+
 Session readSession(const std::string &path)
 {
     H5::H5File file(path, H5F_ACC_RDONLY);
@@ -233,6 +244,9 @@ Session readSessionFile(const std::string &path)
     h5::requireReadableFile(path);
     if (!looksLikeHdf5(path))
         throw InputError(path, "not a session file (a folk-rnn session is an HDF5 file)");
+    if (const int v = superblockVersion(path); v < 2)
+        throw InputError(path, "not a session file: HDF5 superblock version " + std::to_string(v) +
+                                   " has no checksums (session files use version 2 or later)");
     Session s;
     try {
         h5::silenceErrors();

@@ -120,6 +120,9 @@ std::vector<char> sessionImage(const Session &s, const std::string &name)
 {
     H5::FileAccPropList fapl;
     fapl.setCore(std::size_t(1) << 20, /*backing_store=*/false);
+    // HDF5 1.10's file format: superblock 3, object headers 2 and chunk indices with checksums,
+    // so a damaged file is refused by HDF5's checksum checks before its parser trusts the bytes.
+    fapl.setLibverBounds(H5F_LIBVER_V110, H5F_LIBVER_LATEST);
     H5::H5File f(name, H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, fapl);
     sessionh5::writeTextAttribute(f, "format", "folkrnn-session");
     h5::writeIntAttribute(f, "format_version", kSessionFormatVersion);

@@ -3,7 +3,9 @@
 #include "common/RandomModel.h"
 
 #include "core/abc/TokenCategory.h"
+#include "core/model/TokenText.h"
 #include "core/sim/Generator.h"
+#include "widgets/abc/TuneLayout.h"
 #include "widgets/abc/AbcView.h"
 #include "widgets/activation/ActivationHeatmapView.h"
 #include "widgets/distribution/DistributionView.h"
@@ -214,6 +216,19 @@ private slots:
         QCOMPARE(csv.readAll().count('\n'), run->steps() + 1);
         QImage png(dir.filePath(QStringLiteral("logprob-heatmap.png")));
         QCOMPARE(png.size(), QSize(640, 400));
+    }
+
+    void staffAbcBeamsByBeatAndJoinsDurations()
+    {
+        GenerationSettings s;
+        s.forcedTune = encodeTokens(model->vocabulary, "M:4/4 K:Cmaj |: G C C 2 G C E C | (3 C D E F 2 > G A :| </s>", "tune");
+        auto gen = std::make_shared<Generator>(model, s);
+        gen->runToEnd();
+        QCOMPARE(staffAbc(gen->run()),
+                 QStringLiteral("%%continueall 1\nX:1\nL:1/8\nM:4/4\nK:Cmaj\n|: GC C2 GC EC | (3CDE F2>G A :|\n"));
+        const TuneText text = sampleRnnText(gen->run());
+        QCOMPARE(text.text, QStringLiteral("M:4/4\nK:Cmaj\n|: G C C 2 G C E C | (3 C D E F 2 > G A :|"));
+        QCOMPARE(text.stepAt(text.text.indexOf(QLatin1String("E C"))), 8);
     }
 
     void viewsWorkWithoutASharedSelection()

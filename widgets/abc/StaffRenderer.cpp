@@ -2,9 +2,38 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace folkrnn::widgets {
+
+namespace {
+
+// abcm2ps colours its strokes through CSS (".stroke {stroke: currentColor}"). Qt SVG drops that
+// stroke on elements that also carry a stroke-width attribute (bar lines, beams vanish), and
+// the notation is always drawn on white paper: name the colour on every such element.
+QByteArray explicitStrokes(QByteArray svg)
+{
+    svg.replace("currentColor", "black");
+    static const QRegularExpression tag(QStringLiteral("<[^>]*class=\"stroke\"[^>]*>"));
+    QString text = QString::fromUtf8(svg);
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    qsizetype last = 0;
+    for (auto it = tag.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        QString element = m.captured();
+        if (!element.contains(QLatin1String(" stroke=\"")))
+            element.replace(QLatin1String("class=\"stroke\""), QLatin1String("class=\"stroke\" stroke=\"black\""));
+        out += element;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out.toUtf8();
+}
+
+} // namespace
 
 StaffRenderer::StaffRenderer(QObject *parent) : QObject(parent), program_(program())
 {
@@ -78,7 +107,7 @@ void StaffRenderer::onFinished(int exitCode)
     const QByteArray log = process_->readAll();
     QFile out(dir_.filePath(QStringLiteral("staff001.svg")));
     if (out.open(QIODevice::ReadOnly))
-        emit rendered(out.readAll());
+        emit rendered(explicitStrokes(out.readAll()));
     else
         emit failed(tr("abcm2ps failed (exit status %1): %2").arg(exitCode).arg(QString::fromLocal8Bit(log).trimmed()));
     if (pending_)

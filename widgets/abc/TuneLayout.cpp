@@ -4,18 +4,15 @@
 #include "core/sim/Run.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace folkrnn::widgets {
 
 namespace {
 
 bool isEnd(const std::string &token) { return token == "</s>"; }
-
-bool isField(const std::string &token)
-{
-    const auto c = folkrnn::classifyToken(token);
-    return c == folkrnn::TokenCategory::Meter || c == folkrnn::TokenCategory::Mode;
-}
 
 } // namespace
 
@@ -50,24 +47,52 @@ TuneText sampleRnnText(const folkrnn::Run &run)
     return out;
 }
 
+namespace {
+
+// Eighths per beat of a meter token: 3 for compound x/8 meters, 4 for x/2, else 2 (x/4).
+double beatOf(const std::string &meter)
+{
+    int num = 0, den = 0;
+    if (std::sscanf(meter.c_str(), "M:%d/%d", &num, &den) != 2)
+        return 2.0;
+    if (den == 8 && num % 3 == 0)
+        return 3.0;
+    return den == 2 ? 4.0 : den == 8 ? 1.0 : 2.0;
+}
+
+// Tuplet "(p": p notes in the time of q (ABC's defaults for q).
+double tupletFactor(const std::string &token)
+{
+    const int p = std::atoi(token.c_str() + 1);
+    const int q = p == 2 || p == 4 || p == 8 ? 3 : p == 3 || p == 6 ? 2 : p - 1;
+    return p > 0 ? double(q) / p : 1.0;
+}
+
+} // namespace
+
 QString staffAbc(const folkrnn::Run &run)
 {
-    QString header = QStringLiteral("X:1\nL:1/8\n");
-    QString meter = QStringLiteral("M:none"), mode = QStringLiteral("K:C");
-    QString body;
-    bool glueNext = false;
+    std::string meter = "M:none", mode = "K:C";
     int t = 0;
     // Leading meter and mode tokens become the header.
     for (; t < run.steps() && t < 2; ++t) {
         const std::string &token = run.tokenText(run.token(t));
         const auto c = folkrnn::classifyToken(token);
         if (c == folkrnn::TokenCategory::Meter)
-            meter = QString::fromStdString(token);
+            meter = token;
         else if (c == folkrnn::TokenCategory::Mode)
-            mode = QString::fromStdString(token);
+            mode = token;
         else
             break;
     }
+    // Notes within one beat are written together so that abcm2ps beams them ("G,C C2 G,CEC"): a
+    // note is spaced from the one before only on a beat. Durations and broken rhythms join their
+    // note ("C 2" is "C2"), a tuplet mark the note after it.
+    QString body;
+    double beat = beatOf(meter), pos = 0.0, noteLength = 1.0, tuplet = 1.0;
+    int tupletNotes = 0;
+    bool glueNext = false;
+    const auto onBeat = [&] { return std::abs(pos / beat - std::round(pos / beat)) < 1e-6; };
     for (; t < run.steps(); ++t) {
         const std::string &token = run.tokenText(run.token(t));
         if (isEnd(token))
@@ -76,16 +101,43 @@ QString staffAbc(const folkrnn::Run &run)
             continue; // nothing to engrave (only an untrained model samples it)
         const auto c = folkrnn::classifyToken(token);
         const QString text = QString::fromStdString(token);
-        // Durations and broken rhythms belong to the note before them ("C 2" is "C2" in ABC);
-        // a tuplet mark belongs to the note after it.
-        const bool glueToPrevious = c == folkrnn::TokenCategory::Duration;
-        if (!body.isEmpty() && !glueToPrevious && !glueNext)
+        const bool note = c == folkrnn::TokenCategory::Pitch || c == folkrnn::TokenCategory::Rest;
+        double eighths = 0.0;
+        if (c == folkrnn::TokenCategory::Duration) {
+            // Lengthens the note before it; ">" and "<" keep the pair's total.
+            if (folkrnn::durationValue(token, eighths))
+                pos += (eighths - 1.0) * noteLength;
+            else
+                glueNext = true;
+            body += text;
+            continue;
+        }
+        const bool space = !body.isEmpty() && !glueNext && !(note && !onBeat());
+        if (space)
             body += QLatin1Char(' ');
-        body += isField(token) ? QLatin1Char('[') + text + QLatin1Char(']') : text;
-        glueNext = c == folkrnn::TokenCategory::Grouping || token == ">" || token == "<";
+        glueNext = false;
+        if (note) {
+            noteLength = tupletNotes > 0 ? tuplet : 1.0;
+            tupletNotes = std::max(0, tupletNotes - 1);
+            pos += noteLength;
+            body += text;
+        } else if (c == folkrnn::TokenCategory::Grouping) {
+            tuplet = tupletFactor(token);
+            tupletNotes = std::atoi(token.c_str() + 1);
+            glueNext = true;
+            body += text;
+        } else if (c == folkrnn::TokenCategory::Meter || c == folkrnn::TokenCategory::Mode) {
+            if (c == folkrnn::TokenCategory::Meter)
+                beat = beatOf(token);
+            body += QLatin1Char('[') + text + QLatin1Char(']');
+        } else {
+            if (c == folkrnn::TokenCategory::Measure)
+                pos = 0.0;
+            body += text;
+        }
     }
-    return QStringLiteral("%%continueall 1\n") + header + meter + QLatin1Char('\n') + mode + QLatin1Char('\n') +
-           body + QLatin1Char('\n');
+    return QStringLiteral("%%continueall 1\nX:1\nL:1/8\n") + QString::fromStdString(meter) + QLatin1Char('\n') +
+           QString::fromStdString(mode) + QLatin1Char('\n') + body.simplified() + QLatin1Char('\n');
 }
 
 } // namespace folkrnn::widgets

@@ -56,7 +56,8 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
 
     chosen_ = p->addGraph(p->xAxis, p->yAxis);
     chosen_->setLineStyle(QCPGraph::lsNone);
-    chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, markerColor(), 4.5));
+    // White dots ringed in black read on both ends of viridis.
+    chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), QBrush(Qt::white), 5));
     chosen_->setName(tr("chosen token"));
 
     stepCursor_ = new QCPItemRect(p);
@@ -67,6 +68,7 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
         r->setBrush(Qt::NoBrush);
         r->setSelectable(false);
     }
+    chosen_->setSelectable(QCP::stNone);
     linkStepAxis(rect);
     applyPlotPalette(p, palette());
     paletteUpdated();
@@ -80,9 +82,11 @@ QString LogProbHeatmapView::title() const { return tr("Log-probabilities"); }
 
 void LogProbHeatmapView::paletteUpdated()
 {
-    const QColor c = cursorColor(palette());
-    stepCursor_->setPen(QPen(c, 1.5));
-    tokenCursor_->setPen(QPen(markerColor(), 1.5));
+    // The cursor sits on the colour map, not on the background: white with a light veil shows
+    // on dark purple and on yellow alike.
+    stepCursor_->setPen(QPen(Qt::white, 1.5));
+    stepCursor_->setBrush(QColor(255, 255, 255, 56));
+    tokenCursor_->setPen(QPen(markerColor(), 2.0));
     plot()->yAxis->setTickLabelFont(tickFont(font()));
     plot()->yAxis2->setTickLabelFont(titleFont(font()));
     plot()->xAxis->setTickLabelFont(tickFont(font()));

@@ -1,0 +1,49 @@
+#pragma once
+#include "core/audio/NoteEvents.h"
+#include "core/audio/WavFile.h"
+
+#include <memory>
+#include <string>
+
+// General MIDI synthesis with libfluidsynth, offline: notes in, PCM out, no audio driver.
+namespace folkrnn::audio {
+
+// The SoundFont to play with: $FOLKRNN_SOUNDFONT when set; else the largest General MIDI font
+// Debian installs (FluidR3_GM.sf2 from fluid-soundfont-gm, MuseScore_General from
+// musescore-general-soundfont); else TimGM6mb.sf2 (timgm6mb-soundfont, small, the dependency);
+// else the system's default-GM.sf2 / .sf3. Empty when there is none.
+std::string findSoundFont();
+
+struct SynthOptions {
+    std::string soundFont;  // empty: findSoundFont()
+    int sampleRate = 44100;
+    double gain = 0.6;      // fluidsynth master gain: loud, without clipping, for one melody line
+    bool reverb = true;     // a little room; chorus stays off (it smears note starts)
+};
+
+// One fluidsynth synthesizer with its SoundFont loaded (the slow part: keep one and reuse it).
+// Use it from one thread at a time.
+class Synthesizer {
+public:
+    // Throws InputError naming the SoundFont when there is none or it cannot be loaded.
+    explicit Synthesizer(const SynthOptions &options = {});
+    ~Synthesizer();
+    Synthesizer(const Synthesizer &) = delete;
+    Synthesizer &operator=(const Synthesizer &) = delete;
+
+    const std::string &soundFont() const;
+    int sampleRate() const;
+
+    // The whole performance, stereo: exactly its duration long (performance.duration *
+    // secondsPerQuarter, so sample positions map to playback time), the last 20 ms faded out.
+    Pcm render(const Performance &performance, double secondsPerQuarter, int program);
+
+    // One note alone, `seconds` long and then its release (0.4 s), for sounding a step.
+    Pcm renderNote(int key, int velocity, int program, double seconds);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d_;
+};
+
+} // namespace folkrnn::audio

@@ -1,0 +1,108 @@
+// Generation speed (issue 11): single-stream stepping with full trace recording, batched
+// seed-per-tune generation, model load, and the machine's own dgemm rate for scale.
+// Prints one line per figure; packaging/bench.sh runs it next to the numpy and PyTorch baselines.
+#include "core/model/ModelFile.h"
+#include "core/model/OpenModel.h"
+#include "core/sim/BatchGenerator.h"
+#include "core/sim/Generator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using namespace folkrnn;
+using Clock = std::chrono::steady_clock;
+
+static double seconds(Clock::time_point a) { return std::chrono::duration<double>(Clock::now() - a).count(); }
+
+static double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_generate MODEL.h5 [repeats=5] [tunes=1000]\n");
+        return 2;
+    }
+    const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
+    const int tunes = argc > 3 ? std::atoi(argv[3]) : 1000;
+
+    std::vector<double> loads;
+    std::shared_ptr<const Model> model;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = Clock::now();
+        model = std::make_shared<const Model>(openModel(argv[1]));
+        loads.push_back(seconds(t0));
+    }
+    const double L = model->numLayers(), H = model->hiddenSize(), V = model->vocabSize();
+    // Multiply-adds per step: one-hot layer 1 is a row gather, so h·W_h only; then x·W_x + h·W_h
+    // for the other layers, and the softmax layer.
+    const double flops = 2 * (4 * H * H + (L - 1) * 4 * H * 2 * H + H * V);
+    const double bytes = 4 * (4 * H * H + (L - 1) * 4 * H * 2 * H + H * V);
+    std::printf("model_load_ms %.2f\n", median(loads) * 1e3);
+    std::printf("flop_per_step %.3e\nweight_bytes_per_step %.3e\n", flops, bytes);
+
+    // 1. Single stream, full trace (h c i f o g of every layer, logits, log-probs), parity-exact.
+    std::vector<double> perStep;
+    for (int r = 0; r < repeats; ++r) {
+        GenerationSettings s;
+        s.seed = 1000 + r;
+        s.maxLength = 500;
+        Generator gen(model, s, true);
+        const auto t0 = Clock::now();
+        int steps = 0;
+        while (steps < 500) {
+            if (gen.finished()) {
+                gen.startNextTune();
+            }
+            gen.stepForward();
+            ++steps;
+        }
+        perStep.push_back(seconds(t0) / steps);
+    }
+    const double ms = median(perStep) * 1e3;
+    std::printf("single_stream_ms_per_step %.4f\nsingle_stream_gflops %.2f\nsingle_stream_gbps %.2f\n", ms,
+                flops / (ms * 1e-3) / 1e9, bytes / (ms * 1e-3) / 1e9);
+
+    // 2. Batched, seed per tune.
+    for (int batch : {16, 64, 128}) {
+        std::vector<double> rates, gf, stepRates;
+        for (int r = 0; r < std::max(1, repeats / 2); ++r) {
+            BatchSettings b;
+            b.firstSeed = 1;
+            b.count = tunes;
+            b.batch = batch;
+            b.maxLength = 1000;
+            const auto t0 = Clock::now();
+            const auto out = generateBatched(*model, b);
+            const double sec = seconds(t0);
+            double steps = 0;
+            for (const auto &t : out)
+                steps += double(t.tokens.size());
+            rates.push_back(tunes / sec);
+            gf.push_back(steps * flops / sec / 1e9);
+            stepRates.push_back(steps / sec);
+        }
+        std::printf("batched_b%d_tunes_per_s %.1f\nbatched_b%d_tune_steps_per_s %.1f\nbatched_b%d_gflops %.2f\n", batch,
+                    median(rates), batch, median(stepRates), batch, median(gf));
+    }
+
+    // The machine's dgemm rate at the batch shapes (OpenBLAS through Eigen, all cores).
+    for (int batch : {64, 128}) {
+        Eigen::MatrixXd A = Eigen::MatrixXd::Random(batch, 2 * int(H)), B = Eigen::MatrixXd::Random(2 * int(H), 4 * int(H));
+        Eigen::MatrixXd C(batch, 4 * int(H));
+        C.noalias() = A * B;
+        const int reps = 50;
+        const auto t0 = Clock::now();
+        for (int k = 0; k < reps; ++k)
+            C.noalias() += A * B;
+        const double sec = seconds(t0);
+        std::printf("dgemm_b%d_gflops %.2f\n", batch, 2.0 * batch * 2 * H * 4 * H * reps / sec / 1e9);
+    }
+    return 0;
+}
