@@ -4,7 +4,7 @@ namespace folkrnn::audio {
 
 namespace {
 
-enum class BarRole { None, Start, End, EndStart, FirstEnding };
+enum class BarRole { None, Start, End, EndStart, FirstEnding, Double };
 
 BarRole role(const ScoreItem &item)
 {
@@ -18,7 +18,9 @@ BarRole role(const ScoreItem &item)
         return BarRole::EndStart;
     if (item.bar == "|1" || item.bar == "[1")
         return BarRole::FirstEnding;
-    return BarRole::None; // "|", "||", and second endings, which play as written
+    if (item.bar == "||")
+        return BarRole::Double;
+    return BarRole::None; // "|" and second endings, which play as written
 }
 
 } // namespace
@@ -31,6 +33,8 @@ std::vector<std::size_t> playOrder(const std::vector<ScoreItem> &items)
     std::vector<bool> taken(n, false); // this ":|" or "::" has sent play back already
     std::size_t start = 0;             // where the current repeat goes back to
     bool secondPass = false;
+    bool open = false;                 // a "|:" or "::" set `start`; its repeat is not over
+    bool anyDone = false;              // a repeat has been played out
     for (std::size_t i = 0; i < n;) {
         const BarRole r = role(items[i]);
         if (r == BarRole::FirstEnding && secondPass) {
@@ -44,6 +48,8 @@ std::vector<std::size_t> playOrder(const std::vector<ScoreItem> &items)
             taken[j] = true;
             start = j + 1;
             secondPass = false;
+            open = role(items[j]) == BarRole::EndStart;
+            anyDone = true;
             i = j + 1;
             continue;
         }
@@ -51,6 +57,9 @@ std::vector<std::size_t> playOrder(const std::vector<ScoreItem> &items)
         if (r == BarRole::Start) {
             start = i + 1;
             secondPass = false;
+            open = true;
+        } else if (r == BarRole::Double && anyDone && !open && !secondPass) {
+            start = i + 1;
         } else if (r == BarRole::End || r == BarRole::EndStart) {
             if (!taken[i]) {
                 taken[i] = true;
@@ -60,6 +69,8 @@ std::vector<std::size_t> playOrder(const std::vector<ScoreItem> &items)
             }
             start = i + 1;
             secondPass = false;
+            open = r == BarRole::EndStart;
+            anyDone = true;
         }
         ++i;
     }

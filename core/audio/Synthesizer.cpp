@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -50,63 +51,161 @@ struct NoteChange {
     int velocity;
 };
 
+// Releases before strikes at one frame, so a repeated key sounds again.
+void sortChanges(std::vector<NoteChange> &changes)
+{
+    std::stable_sort(changes.begin(), changes.end(), [](const NoteChange &a, const NoteChange &b) {
+        return std::make_tuple(a.frame, a.on) < std::make_tuple(b.frame, b.on);
+    });
+}
+
+// Float stereo of frames [start, start + left.size()).
+struct Part {
+    std::int64_t start = 0;
+    std::vector<float> left, right;
+};
+
+// One fluidsynth instance with the SoundFont loaded.
+class Engine {
+public:
+    Engine(const std::string &soundFont, int sampleRate, const SynthOptions &options)
+    {
+        settings_ = new_fluid_settings();
+        if (!settings_)
+            throw InputError("fluidsynth", "cannot create its settings");
+        fluid_settings_setnum(settings_, "synth.sample-rate", sampleRate);
+        fluid_settings_setnum(settings_, "synth.gain", std::clamp(options.gain, 0.0, 10.0));
+        fluid_settings_setint(settings_, "synth.reverb.active", options.reverb ? 1 : 0);
+        fluid_settings_setint(settings_, "synth.chorus.active", 0);
+        fluid_settings_setint(settings_, "synth.lock-memory", 0);
+        fluid_settings_setint(settings_, "synth.threadsafe-api", 0); // each engine is used by one thread
+        // Load only the samples of the programs used: a large SoundFont then opens quickly.
+        fluid_settings_setint(settings_, "synth.dynamic-sample-loading", 1);
+        synth_ = new_fluid_synth(settings_);
+        if (!synth_) {
+            delete_fluid_settings(settings_);
+            throw InputError("fluidsynth", "cannot create a synthesizer");
+        }
+        if (fluid_synth_sfload(synth_, soundFont.c_str(), 1) == FLUID_FAILED) {
+            delete_fluid_synth(synth_);
+            delete_fluid_settings(settings_);
+            throw InputError(soundFont, "cannot be loaded as a SoundFont");
+        }
+    }
+    ~Engine()
+    {
+        delete_fluid_synth(synth_);
+        delete_fluid_settings(settings_);
+    }
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    // Plays `changes` (sorted) from their first frame until every voice has died away or
+    // `limit` is reached.
+    Part play(const std::vector<NoteChange> &changes, int program, std::int64_t limit)
+    {
+        fluid_synth_system_reset(synth_);
+        fluid_synth_program_change(synth_, 0, std::clamp(program, 0, 127));
+        Part part;
+        if (changes.empty())
+            return part;
+        part.start = std::clamp<std::int64_t>(changes.front().frame, 0, limit);
+        std::int64_t pos = part.start;
+        auto write = [&](std::int64_t to) {
+            to = std::min(to, limit);
+            if (to <= pos)
+                return;
+            const auto n = static_cast<std::size_t>(to - pos);
+            const std::size_t at = part.left.size();
+            part.left.resize(at + n);
+            part.right.resize(at + n);
+            fluid_synth_write_float(synth_, static_cast<int>(n), part.left.data() + at, 0, 1, part.right.data() + at, 0, 1);
+            pos = to;
+        };
+        for (const NoteChange &c : changes) {
+            write(c.frame);
+            if (c.on)
+                fluid_synth_noteon(synth_, 0, c.key, c.velocity);
+            else
+                fluid_synth_noteoff(synth_, 0, c.key);
+        }
+        // The releases ring on after the last note-off.
+        constexpr std::int64_t block = 2048;
+        while (pos < limit && fluid_synth_get_active_voice_count(synth_) > 0)
+            write(pos + block);
+        return part;
+    }
+
+private:
+    fluid_settings_t *settings_ = nullptr;
+    fluid_synth_t *synth_ = nullptr;
+};
+
+std::int16_t toSample(float v)
+{
+    return static_cast<std::int16_t>(std::lround(std::clamp(v, -1.0f, 1.0f) * 32767.0f));
+}
+
 } // namespace
 
 struct Synthesizer::Impl {
     std::string soundFont;
     int sampleRate = 44100;
-    fluid_settings_t *settings = nullptr;
-    fluid_synth_t *synth = nullptr;
+    SynthOptions options;
+    std::vector<std::unique_ptr<Engine>> engines; // the first made at once, the others when needed
 
-    ~Impl()
+    std::size_t parallelism() const
     {
-        if (synth)
-            delete_fluid_synth(synth);
-        if (settings)
-            delete_fluid_settings(settings);
+        if (options.threads > 0)
+            return static_cast<std::size_t>(options.threads);
+        return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     }
 
-    void reset(int program)
+    Pcm play(std::vector<NoteChange> changes, int program, std::int64_t frames)
     {
-        fluid_synth_system_reset(synth);
-        fluid_synth_program_change(synth, 0, std::clamp(program, 0, 127));
-    }
-
-    // Renders frames [from, to) of `pcm`.
-    void write(Pcm &pcm, std::int64_t from, std::int64_t to)
-    {
-        if (to <= from)
-            return;
-        std::int16_t *base = pcm.samples.data() + 2 * from;
-        fluid_synth_write_s16(synth, static_cast<int>(to - from), base, 0, 2, base, 1, 2);
-    }
-
-    void play(Pcm &pcm, std::vector<NoteChange> changes, std::int64_t frames)
-    {
+        sortChanges(changes);
+        // Parts of at least 10 s each: shorter ones are not worth another thread.
+        const std::size_t parts = std::clamp<std::size_t>(static_cast<std::size_t>(frames / (10 * sampleRate)), 1, parallelism());
+        while (engines.size() < parts)
+            engines.push_back(std::make_unique<Engine>(soundFont, sampleRate, options));
+        // Each part takes the notes that start in its stretch of time, with their note-offs.
+        std::vector<std::vector<NoteChange>> split(parts);
+        std::vector<std::size_t> partOfKey(128, 0);
+        for (const NoteChange &c : changes) {
+            if (c.on)
+                partOfKey[static_cast<std::size_t>(c.key)] =
+                    std::min(parts - 1, static_cast<std::size_t>(c.frame * static_cast<std::int64_t>(parts) / std::max<std::int64_t>(frames, 1)));
+            split[partOfKey[static_cast<std::size_t>(c.key)]].push_back(c);
+        }
+        std::vector<Part> rendered(parts);
+        std::vector<std::thread> workers;
+        for (std::size_t k = 1; k < parts; ++k)
+            workers.emplace_back([&, k] { rendered[k] = engines[k]->play(split[k], program, frames); });
+        rendered[0] = engines[0]->play(split[0], program, frames);
+        for (std::thread &w : workers)
+            w.join();
+        std::vector<float> left(static_cast<std::size_t>(frames), 0.0f), right(static_cast<std::size_t>(frames), 0.0f);
+        for (const Part &p : rendered)
+            for (std::size_t i = 0; i < p.left.size(); ++i) {
+                left[static_cast<std::size_t>(p.start) + i] += p.left[i];
+                right[static_cast<std::size_t>(p.start) + i] += p.right[i];
+            }
+        Pcm pcm;
         pcm.sampleRate = sampleRate;
         pcm.channels = 2;
-        pcm.samples.assign(static_cast<std::size_t>(frames) * 2, 0);
-        // Releases before strikes at one frame, so a repeated key sounds again.
-        std::stable_sort(changes.begin(), changes.end(), [](const NoteChange &a, const NoteChange &b) {
-            return std::make_tuple(a.frame, a.on) < std::make_tuple(b.frame, b.on);
-        });
-        std::int64_t pos = 0;
-        for (const NoteChange &c : changes) {
-            const std::int64_t at = std::clamp<std::int64_t>(c.frame, 0, frames);
-            write(pcm, pos, at);
-            pos = std::max(pos, at);
-            if (c.on)
-                fluid_synth_noteon(synth, 0, c.key, c.velocity);
-            else
-                fluid_synth_noteoff(synth, 0, c.key);
+        pcm.samples.resize(static_cast<std::size_t>(frames) * 2);
+        for (std::size_t i = 0; i < left.size(); ++i) {
+            pcm.samples[2 * i] = toSample(left[i]);
+            pcm.samples[2 * i + 1] = toSample(right[i]);
         }
-        write(pcm, pos, frames);
+        return pcm;
     }
 };
 
 Synthesizer::Synthesizer(const SynthOptions &options) : d_(std::make_unique<Impl>())
 {
     silenceFluidLog();
+    d_->options = options;
     d_->soundFont = options.soundFont.empty() ? findSoundFont() : options.soundFont;
     if (d_->soundFont.empty())
         throw InputError("SoundFont", "no General MIDI SoundFont found in /usr/share/sounds/sf2 (install Debian's "
@@ -115,22 +214,7 @@ Synthesizer::Synthesizer(const SynthOptions &options) : d_(std::make_unique<Impl
     if (!std::filesystem::is_regular_file(d_->soundFont, ec))
         throw InputError(d_->soundFont, "no such SoundFont file");
     d_->sampleRate = std::clamp(options.sampleRate, 8000, 192000);
-    d_->settings = new_fluid_settings();
-    if (!d_->settings)
-        throw InputError("fluidsynth", "cannot create its settings");
-    fluid_settings_setnum(d_->settings, "synth.sample-rate", d_->sampleRate);
-    fluid_settings_setnum(d_->settings, "synth.gain", std::clamp(options.gain, 0.0, 10.0));
-    fluid_settings_setint(d_->settings, "synth.reverb.active", options.reverb ? 1 : 0);
-    fluid_settings_setint(d_->settings, "synth.chorus.active", 0);
-    fluid_settings_setint(d_->settings, "synth.lock-memory", 0);
-    fluid_settings_setint(d_->settings, "synth.threadsafe-api", 0); // one thread at a time (see header)
-    // Load only the samples of the programs used: a large SoundFont then opens quickly.
-    fluid_settings_setint(d_->settings, "synth.dynamic-sample-loading", 1);
-    d_->synth = new_fluid_synth(d_->settings);
-    if (!d_->synth)
-        throw InputError("fluidsynth", "cannot create a synthesizer");
-    if (fluid_synth_sfload(d_->synth, d_->soundFont.c_str(), 1) == FLUID_FAILED)
-        throw InputError(d_->soundFont, "cannot be loaded as a SoundFont");
+    d_->engines.push_back(std::make_unique<Engine>(d_->soundFont, d_->sampleRate, options));
 }
 
 Synthesizer::~Synthesizer() = default;
@@ -149,10 +233,8 @@ Pcm Synthesizer::render(const Performance &p, double secondsPerQuarter, int prog
         changes.push_back({frameAt(e.onset), true, std::clamp(e.key, 0, 127), std::clamp(e.velocity, 1, 127)});
         changes.push_back({frameAt(e.onset + e.length), false, std::clamp(e.key, 0, 127), 0});
     }
-    d_->reset(program);
-    Pcm pcm;
     const std::int64_t frames = frameAt(p.duration);
-    d_->play(pcm, std::move(changes), frames);
+    Pcm pcm = d_->play(std::move(changes), program, frames);
     // A short fade instead of a click where the last note is cut at the end of the tune.
     const std::int64_t fade = std::min<std::int64_t>(frames, d_->sampleRate / 50);
     for (std::int64_t k = 0; k < fade; ++k) {
@@ -169,11 +251,8 @@ Pcm Synthesizer::renderNote(int key, int velocity, int program, double seconds)
 {
     const auto held = static_cast<std::int64_t>(std::llround(std::clamp(seconds, 0.01, 10.0) * d_->sampleRate));
     const auto tail = static_cast<std::int64_t>(0.4 * d_->sampleRate);
-    d_->reset(program);
-    Pcm pcm;
-    d_->play(pcm, {{0, true, std::clamp(key, 0, 127), std::clamp(velocity, 1, 127)}, {held, false, std::clamp(key, 0, 127), 0}},
-             held + tail);
-    return pcm;
+    key = std::clamp(key, 0, 127);
+    return d_->play({{0, true, key, std::clamp(velocity, 1, 127)}, {held, false, key, 0}}, program, held + tail);
 }
 
 } // namespace folkrnn::audio

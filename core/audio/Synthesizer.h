@@ -18,10 +18,13 @@ struct SynthOptions {
     std::string soundFont;  // empty: findSoundFont()
     int sampleRate = 44100;
     double gain = 0.6;      // fluidsynth master gain: loud, without clipping, for one melody line
-    bool reverb = true;     // a little room; chorus stays off (it smears note starts)
+    bool reverb = false;    // a room (costs about as much as the notes); chorus stays off
+    int threads = 0;        // synthesizers rendering parts of a long tune at once; 0: one per core, at most 4
 };
 
-// One fluidsynth synthesizer with its SoundFont loaded (the slow part: keep one and reuse it).
+// fluidsynth synthesizers with the SoundFont loaded (the slow part: keep one and reuse it). A
+// long tune is cut by note onsets into parts that render at once on several cores and are
+// summed: voices and their releases are independent, so the sum is the whole tune's sound.
 // Use it from one thread at a time.
 class Synthesizer {
 public:
@@ -36,6 +39,7 @@ public:
 
     // The whole performance, stereo: exactly its duration long (performance.duration *
     // secondsPerQuarter, so sample positions map to playback time), the last 20 ms faded out.
+    // Throws InputError when the SoundFont cannot be loaded again for another part.
     Pcm render(const Performance &performance, double secondsPerQuarter, int program);
 
     // One note alone, `seconds` long and then its release (0.4 s), for sounding a step.

@@ -3,6 +3,8 @@
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
 
+#include <bit>
+#include <cstring>
 #include <fstream>
 
 namespace folkrnn::audio {
@@ -37,10 +39,15 @@ std::string wavFileBytes(const Pcm &pcm)
     le(out, dataBytes, 4);
     const std::size_t at = out.size();
     out.resize(at + dataBytes);
-    for (std::size_t k = 0; k < pcm.samples.size(); ++k) {
-        const auto v = static_cast<std::uint16_t>(pcm.samples[k]);
-        out[at + 2 * k] = static_cast<char>(v & 0xFF);
-        out[at + 2 * k + 1] = static_cast<char>(v >> 8);
+    if constexpr (std::endian::native == std::endian::little) {
+        if (dataBytes > 0)
+            std::memcpy(out.data() + at, pcm.samples.data(), dataBytes);
+    } else {
+        for (std::size_t k = 0; k < pcm.samples.size(); ++k) {
+            const auto v = static_cast<std::uint16_t>(pcm.samples[k]);
+            out[at + 2 * k] = static_cast<char>(v & 0xFF);
+            out[at + 2 * k + 1] = static_cast<char>(v >> 8);
+        }
     }
     return out;
 }

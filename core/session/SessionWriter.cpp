@@ -113,6 +113,61 @@ void writeSelection(H5::H5File &file, const SessionSelection &sel)
     h5::writeInts(g, "units", sel.units);
 }
 
+// Bob Jenkins' lookup3 hashlittle() over bytes, as HDF5's H5_checksum_metadata computes it.
+std::uint32_t lookup3(const unsigned char *k, std::size_t length)
+{
+    const auto rot = [](std::uint32_t x, int r) { return (x << r) | (x >> (32 - r)); };
+    std::uint32_t a, b, c;
+    a = b = c = 0xdeadbeef + static_cast<std::uint32_t>(length);
+    const auto word = [&](std::size_t at, std::size_t n) {
+        std::uint32_t w = 0;
+        for (std::size_t j = 0; j < n && j < 4; ++j)
+            w += static_cast<std::uint32_t>(k[at + j]) << (8 * j);
+        return w;
+    };
+    while (length > 12) {
+        a += word(0, 4);
+        b += word(4, 4);
+        c += word(8, 4);
+        a -= c; a ^= rot(c, 4);  c += b;
+        b -= a; b ^= rot(a, 6);  a += c;
+        c -= b; c ^= rot(b, 8);  b += a;
+        a -= c; a ^= rot(c, 16); c += b;
+        b -= a; b ^= rot(a, 19); a += c;
+        c -= b; c ^= rot(b, 4);  b += a;
+        length -= 12;
+        k += 12;
+    }
+    if (length == 0)
+        return c;
+    a += word(0, length);
+    b += length > 4 ? word(4, length - 4) : 0;
+    c += length > 8 ? word(8, length - 8) : 0;
+    c ^= b; c -= rot(b, 14);
+    a ^= c; a -= rot(c, 11);
+    b ^= a; b -= rot(a, 25);
+    c ^= b; c -= rot(b, 16);
+    a ^= c; a -= rot(c, 4);
+    b ^= a; b -= rot(a, 14);
+    c ^= b; c -= rot(b, 24);
+    return c;
+}
+
+// H5Fget_file_image clears the superblock's "open for writing" flags in the copy it returns but,
+// in HDF5 1.10, leaves the superblock checksum as it was, so the image would not open. The
+// superblock (version 2 or 3) is: signature, version, offset size S, length size, flags, four
+// addresses of S bytes, then the lookup3 checksum of everything before it.
+void fixSuperblockChecksum(std::vector<char> &image, const std::string &name)
+{
+    auto *p = reinterpret_cast<unsigned char *>(image.data());
+    const std::size_t covered = 12 + 4 * std::size_t(image.size() > 9 ? p[9] : 0);
+    if (image.size() < covered + 4 || (p[8] != 2 && p[8] != 3))
+        throw InputError(name, "cannot save: HDF5 wrote an unexpected superblock");
+    const std::uint32_t sum = lookup3(p, covered);
+    for (int j = 0; j < 4; ++j)
+        p[covered + static_cast<std::size_t>(j)] = static_cast<unsigned char>(sum >> (8 * j));
+}
+
 // The whole file is built in memory (HDF5's core driver) and written out by writeImage(): HDF5
 // does not recover well from a failing write (a full disk left it with a half-closed file that
 // crashed the library at exit), and our own write() reports errno exactly.
@@ -145,6 +200,7 @@ std::vector<char> sessionImage(const Session &s, const std::string &name)
     if (H5Fget_file_image(f.getId(), image.data(), image.size()) != size)
         throw InputError(name, "cannot save: HDF5 gave an incomplete file image");
     f.close();
+    fixSuperblockChecksum(image, name);
     return image;
 }
 

@@ -43,9 +43,14 @@ private slots:
         QTest::newRow("::") << "|: A :: B :|" << "A A B B";
         QTest::newRow(":| goes back to the start, past ||") << "A B || C D :| E" << "A B C D A B C D E";
         QTest::newRow("two parts with endings") << "|: A |1 B :| |2 c |: d |1 e :| |2 f |" << "A B A c d e d f";
-        // After a second ending, a ":|" with no "|:" repeats from that ending's start (abc2midi
-        // goes back to the start of the tune and skips on oddly: test_audio_abc2midi counts it).
-        QTest::newRow("repeat after endings") << "A |1 B :| |2 c || d :| e" << "A B A c d c d e";
+        // Without "|:", the first repeat goes back to the start, a later one to where the last
+        // repeat ended or to a "||" after it (abc2midi reads them so, except after endings, where
+        // it goes back to the start: test_audio_abc2midi counts those).
+        QTest::newRow("|| after a repeat") << "A :| B || C :| D" << "A A B C C D";
+        QTest::newRow("|| before any repeat") << "A || B :| C" << "A B A B C";
+        QTest::newRow("|| inside |: :|") << "A :| |: B || C :| D" << "A A B C B C D";
+        QTest::newRow("repeat after endings") << "|: A |1 B :| |2 c || d :| e" << "A B A c d d e";
+        QTest::newRow("repeat after endings, no ||") << "A |1 B :| |2 c | d :| e" << "A B A c d c d e";
         // A "|:" nothing closes is not music (planAbc): played straight through.
         QTest::newRow("unclosed |:") << "|: A B" << "A B";
         QTest::newRow("no repeats") << "A | B | c" << "A B c";

@@ -155,7 +155,7 @@ def cmd_stats(a):
     layers = len(runs[0][3])
     with h5py.File(a.out, "w") as o:
         o["py_tracks/bar_position"] = pos.astype(np.int32)
-        o["py_tracks/bar_line"] = barline.astype(np.int32)
+        o["py_tracks/bar_line"] = np.maximum(barline, 0).astype(np.int32)  # 0 outside the body
         for name in runs[0][2]:
             values = np.concatenate([r[2][name] for r in runs])
             for j in range(1, layers + 1):

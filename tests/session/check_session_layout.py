@@ -85,6 +85,9 @@ def fingerprint(model_path):
 
 
 def main(session_path, model_path):
+    with open(session_path, "rb") as raw:
+        head = raw.read(9)
+    need(head[:8] == b"\x89HDF\r\n\x1a\n" and head[8] >= 2, "superblock version %d has no checksums" % head[8])
     with h5py.File(session_path, "r") as f:
         need(text(f.attrs["format"]) == "folkrnn-session", "format attribute")
         need(int(f.attrs["format_version"]) == 1, "format_version attribute")
