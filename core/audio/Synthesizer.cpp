@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -74,7 +75,7 @@ public:
         if (!settings_)
             throw InputError("fluidsynth", "cannot create its settings");
         fluid_settings_setnum(settings_, "synth.sample-rate", sampleRate);
-        fluid_settings_setnum(settings_, "synth.gain", std::clamp(options.gain, 0.0, 10.0));
+        fluid_settings_setnum(settings_, "synth.gain", 1.0); // float output, scaled afterwards
         fluid_settings_setint(settings_, "synth.reverb.active", options.reverb ? 1 : 0);
         fluid_settings_setint(settings_, "synth.chorus.active", 0);
         fluid_settings_setint(settings_, "synth.lock-memory", 0);
@@ -101,18 +102,22 @@ public:
     Engine &operator=(const Engine &) = delete;
 
     // Plays `changes` (sorted) from their first frame until every voice has died away or
-    // `limit` is reached.
+    // `limit` is reached. fluidsynth renders in blocks and applies events at block starts; here
+    // every call renders whole blocks from a block boundary (counted from frame 0), so events
+    // fall where they would in one render of the whole tune and the result does not depend on
+    // what the engine rendered before.
     Part play(const std::vector<NoteChange> &changes, int program, std::int64_t limit)
     {
         fluid_synth_system_reset(synth_);
         fluid_synth_program_change(synth_, 0, std::clamp(program, 0, 127));
         Part part;
-        if (changes.empty())
+        if (changes.empty() || limit <= 0)
             return part;
-        part.start = std::clamp<std::int64_t>(changes.front().frame, 0, limit);
+        const std::int64_t block = std::max(1, fluid_synth_get_internal_bufsize(synth_));
+        auto blockStart = [&](std::int64_t frame) { return std::clamp<std::int64_t>(frame, 0, limit) / block * block; };
+        part.start = blockStart(changes.front().frame);
         std::int64_t pos = part.start;
-        auto write = [&](std::int64_t to) {
-            to = std::min(to, limit);
+        auto write = [&](std::int64_t to) { // to: a block boundary
             if (to <= pos)
                 return;
             const auto n = static_cast<std::size_t>(to - pos);
@@ -123,16 +128,19 @@ public:
             pos = to;
         };
         for (const NoteChange &c : changes) {
-            write(c.frame);
+            write(blockStart(c.frame));
             if (c.on)
                 fluid_synth_noteon(synth_, 0, c.key, c.velocity);
             else
                 fluid_synth_noteoff(synth_, 0, c.key);
         }
         // The releases ring on after the last note-off.
-        constexpr std::int64_t block = 2048;
-        while (pos < limit && fluid_synth_get_active_voice_count(synth_) > 0)
-            write(pos + block);
+        do
+            write(pos + 32 * block);
+        while (pos < limit && fluid_synth_get_active_voice_count(synth_) > 0);
+        const auto keep = static_cast<std::size_t>(std::min(pos, limit) - part.start);
+        part.left.resize(keep);
+        part.right.resize(keep);
         return part;
     }
 
@@ -141,10 +149,12 @@ private:
     fluid_synth_t *synth_ = nullptr;
 };
 
-std::int16_t toSample(float v)
+std::int16_t toSample(float v, float scale)
 {
-    return static_cast<std::int16_t>(std::lround(std::clamp(v, -1.0f, 1.0f) * 32767.0f));
+    return static_cast<std::int16_t>(std::lround(std::clamp(v * scale, -1.0f, 1.0f) * 32767.0f));
 }
+
+constexpr float kMaxScale = 16.0f;
 
 } // namespace
 
@@ -152,7 +162,10 @@ struct Synthesizer::Impl {
     std::string soundFont;
     int sampleRate = 44100;
     SynthOptions options;
-    std::vector<std::unique_ptr<Engine>> engines; // the first made at once, the others when needed
+    // Sounds single notes. A tune gets fresh engines: fluidsynth carries state from one note to
+    // the next voice it allocates (the same notes rendered twice by one engine differ), and a
+    // rendered tune should depend on the tune alone.
+    std::unique_ptr<Engine> noteEngine;
 
     std::size_t parallelism() const
     {
@@ -161,13 +174,19 @@ struct Synthesizer::Impl {
         return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
     }
 
-    Pcm play(std::vector<NoteChange> changes, int program, std::int64_t frames)
+    Part renderPart(const std::vector<NoteChange> &changes, int program, std::int64_t frames, bool fresh)
+    {
+        if (!fresh)
+            return noteEngine->play(changes, program, frames);
+        Engine engine(soundFont, sampleRate, options);
+        return engine.play(changes, program, frames);
+    }
+
+    Pcm play(std::vector<NoteChange> changes, int program, std::int64_t frames, bool fresh)
     {
         sortChanges(changes);
         // Parts of at least 10 s each: shorter ones are not worth another thread.
-        const std::size_t parts = std::clamp<std::size_t>(static_cast<std::size_t>(frames / (10 * sampleRate)), 1, parallelism());
-        while (engines.size() < parts)
-            engines.push_back(std::make_unique<Engine>(soundFont, sampleRate, options));
+        const std::size_t parts = fresh ? std::clamp<std::size_t>(static_cast<std::size_t>(frames / (10 * sampleRate)), 1, parallelism()) : 1;
         // Each part takes the notes that start in its stretch of time, with their note-offs.
         std::vector<std::vector<NoteChange>> split(parts);
         std::vector<std::size_t> partOfKey(128, 0);
@@ -178,25 +197,44 @@ struct Synthesizer::Impl {
             split[partOfKey[static_cast<std::size_t>(c.key)]].push_back(c);
         }
         std::vector<Part> rendered(parts);
+        std::vector<std::exception_ptr> errors(parts);
         std::vector<std::thread> workers;
         for (std::size_t k = 1; k < parts; ++k)
-            workers.emplace_back([&, k] { rendered[k] = engines[k]->play(split[k], program, frames); });
-        rendered[0] = engines[0]->play(split[0], program, frames);
+            workers.emplace_back([&, k] {
+                try {
+                    rendered[k] = renderPart(split[k], program, frames, fresh);
+                } catch (...) {
+                    errors[k] = std::current_exception();
+                }
+            });
+        try {
+            rendered[0] = renderPart(split[0], program, frames, fresh);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
         for (std::thread &w : workers)
             w.join();
+        for (const std::exception_ptr &e : errors)
+            if (e)
+                std::rethrow_exception(e);
         std::vector<float> left(static_cast<std::size_t>(frames), 0.0f), right(static_cast<std::size_t>(frames), 0.0f);
         for (const Part &p : rendered)
             for (std::size_t i = 0; i < p.left.size(); ++i) {
                 left[static_cast<std::size_t>(p.start) + i] += p.left[i];
                 right[static_cast<std::size_t>(p.start) + i] += p.right[i];
             }
+        float peak = 0.0f;
+        for (std::size_t i = 0; i < left.size(); ++i)
+            peak = std::max({peak, std::abs(left[i]), std::abs(right[i])});
+        const auto target = static_cast<float>(std::clamp(options.peak, 0.01, 1.0));
+        const float scale = peak > 0.0f ? std::min(kMaxScale, target / peak) : 1.0f;
         Pcm pcm;
         pcm.sampleRate = sampleRate;
         pcm.channels = 2;
         pcm.samples.resize(static_cast<std::size_t>(frames) * 2);
         for (std::size_t i = 0; i < left.size(); ++i) {
-            pcm.samples[2 * i] = toSample(left[i]);
-            pcm.samples[2 * i + 1] = toSample(right[i]);
+            pcm.samples[2 * i] = toSample(left[i], scale);
+            pcm.samples[2 * i + 1] = toSample(right[i], scale);
         }
         return pcm;
     }
@@ -214,7 +252,7 @@ Synthesizer::Synthesizer(const SynthOptions &options) : d_(std::make_unique<Impl
     if (!std::filesystem::is_regular_file(d_->soundFont, ec))
         throw InputError(d_->soundFont, "no such SoundFont file");
     d_->sampleRate = std::clamp(options.sampleRate, 8000, 192000);
-    d_->engines.push_back(std::make_unique<Engine>(d_->soundFont, d_->sampleRate, options));
+    d_->noteEngine = std::make_unique<Engine>(d_->soundFont, d_->sampleRate, options);
 }
 
 Synthesizer::~Synthesizer() = default;
@@ -234,7 +272,7 @@ Pcm Synthesizer::render(const Performance &p, double secondsPerQuarter, int prog
         changes.push_back({frameAt(e.onset + e.length), false, std::clamp(e.key, 0, 127), 0});
     }
     const std::int64_t frames = frameAt(p.duration);
-    Pcm pcm = d_->play(std::move(changes), program, frames);
+    Pcm pcm = d_->play(std::move(changes), program, frames, /*fresh=*/true);
     // A short fade instead of a click where the last note is cut at the end of the tune.
     const std::int64_t fade = std::min<std::int64_t>(frames, d_->sampleRate / 50);
     for (std::int64_t k = 0; k < fade; ++k) {
@@ -252,7 +290,8 @@ Pcm Synthesizer::renderNote(int key, int velocity, int program, double seconds)
     const auto held = static_cast<std::int64_t>(std::llround(std::clamp(seconds, 0.01, 10.0) * d_->sampleRate));
     const auto tail = static_cast<std::int64_t>(0.4 * d_->sampleRate);
     key = std::clamp(key, 0, 127);
-    return d_->play({{0, true, key, std::clamp(velocity, 1, 127)}, {held, false, key, 0}}, program, held + tail);
+    return d_->play({{0, true, key, std::clamp(velocity, 1, 127)}, {held, false, key, 0}}, program, held + tail,
+                    /*fresh=*/false);
 }
 
 } // namespace folkrnn::audio

@@ -17,18 +17,20 @@ std::string findSoundFont();
 struct SynthOptions {
     std::string soundFont;  // empty: findSoundFont()
     int sampleRate = 44100;
-    double gain = 0.6;      // fluidsynth master gain: loud, without clipping, for one melody line
+    double peak = 0.7;      // the loudest sample of a render, as a fraction of full scale (-3 dBFS)
     bool reverb = false;    // a room (costs about as much as the notes); chorus stays off
     int threads = 0;        // synthesizers rendering parts of a long tune at once; 0: one per core, at most 4
 };
 
-// fluidsynth synthesizers with the SoundFont loaded (the slow part: keep one and reuse it). A
-// long tune is cut by note onsets into parts that render at once on several cores and are
-// summed: voices and their releases are independent, so the sum is the whole tune's sound.
-// Use it from one thread at a time.
+// General MIDI synthesis with fluidsynth. Each tune renders on fresh fluidsynth instances (the
+// same notes give the same samples, whatever was rendered before); a long tune is cut by note
+// onsets into parts that render at once on several cores and are summed: voices and their
+// releases are independent, so the sum is the whole tune's sound. Single notes (sounding a step)
+// reuse one instance kept from construction. Use it from one thread at a time.
 class Synthesizer {
 public:
-    // Throws InputError naming the SoundFont when there is none or it cannot be loaded.
+    // Loads the SoundFont once to check it; throws InputError naming it when there is none or it
+    // cannot be loaded.
     explicit Synthesizer(const SynthOptions &options = {});
     ~Synthesizer();
     Synthesizer(const Synthesizer &) = delete;
@@ -38,11 +40,14 @@ public:
     int sampleRate() const;
 
     // The whole performance, stereo: exactly its duration long (performance.duration *
-    // secondsPerQuarter, so sample positions map to playback time), the last 20 ms faded out.
-    // Throws InputError when the SoundFont cannot be loaded again for another part.
+    // secondsPerQuarter, so sample positions map to playback time), the last 20 ms faded out,
+    // scaled so that its loudest sample is options.peak (SoundFont instruments differ widely in
+    // level; a quiet one is raised at most 16 times).
+    // Throws InputError when the SoundFont can no longer be loaded.
     Pcm render(const Performance &performance, double secondsPerQuarter, int program);
 
-    // One note alone, `seconds` long and then its release (0.4 s), for sounding a step.
+    // One note alone, `seconds` long and then its release (0.4 s), for sounding a step; scaled
+    // like a tune.
     Pcm renderNote(int key, int velocity, int program, double seconds);
 
 private:

@@ -6,8 +6,8 @@
 
 namespace folkrnn {
 
-// The front door for every model file a user can give: the project's HDF5 format, and (once the
-// pickle reader is present) folk-rnn's original .pkl files. Throws InputError naming the file.
+// The front door for every model file a user can give: the project's HDF5 format and folk-rnn's
+// original .pkl files (recognised by content). Throws InputError naming the file.
 Model openModel(const std::string &path);
 
 // The bundled default model: $FOLKRNN_MODEL if set, else the installed data directory, else the

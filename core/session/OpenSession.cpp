@@ -142,7 +142,8 @@ OpenedSession resumeSession(Session session, const std::string &path, const Open
         if (!different.empty()) {
             out.status = SessionOpenStatus::ModelDifferent;
             out.modelPath = different;
-            out.modelProblem = "The model " + different + " is not the one this session was made with (its weights differ)";
+            out.modelProblem =
+                "The model " + different + " is not the one this session was made with (its weights differ)";
         } else if (!unreadable.empty()) {
             out.status = SessionOpenStatus::ModelUnreadable;
             out.modelPath = unreadable;

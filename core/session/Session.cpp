@@ -84,7 +84,8 @@ void checkTokens(const std::vector<int> &tokens, int V, const std::string &sourc
     require(tokens.size() <= static_cast<std::size_t>(kMaxSteps), source,
             what + " has more than " + std::to_string(kMaxSteps) + " tokens");
     for (int t : tokens)
-        require(t >= 0 && t < V, source, what + " holds token id " + std::to_string(t) + ", outside the vocabulary of " +
+        require(t >= 0 && t < V, source,
+                what + " holds token id " + std::to_string(t) + ", outside the vocabulary of " +
                                              std::to_string(V));
 }
 
@@ -128,7 +129,8 @@ void validateSession(const Session &s, const std::string &source)
     require(plainText(s.modelPath, 16384) && plainText(s.modelName, 16384), source,
             "the model path or name is longer than 16 KiB or holds a NUL character");
     for (const std::string &token : run.vocabulary())
-        require(plainText(token, 4096), source, "a vocabulary token is longer than 4096 bytes or holds a NUL character");
+        require(plainText(token, 4096), source,
+                "a vocabulary token is longer than 4096 bytes or holds a NUL character");
 
     const GenerationSettings &g = s.settings;
     require(std::isfinite(g.temperature) && g.temperature > 0.0, source, "temperature must be a positive number");
@@ -164,7 +166,8 @@ template <typename M>
 bool sameBits(const M &a, const M &b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
-           (a.size() == 0 || std::memcmp(a.data(), b.data(), sizeof(*a.data()) * static_cast<std::size_t>(a.size())) == 0);
+           (a.size() == 0 ||
+            std::memcmp(a.data(), b.data(), sizeof(*a.data()) * static_cast<std::size_t>(a.size())) == 0);
 }
 
 const char *traceDifference(const Run &a, const Run &b)

@@ -10,8 +10,8 @@
 #include <H5Cpp.h>
 
 #include <climits>
-#include <fstream>
 #include <cmath>
+#include <fstream>
 #include <stdexcept>
 
 namespace folkrnn {
@@ -98,7 +98,8 @@ void readInterventions(const H5::H5File &file, Session &s)
     const std::string p = "/interventions/";
     const auto n = static_cast<long long>(sessionh5::dims(file, p + "layer", 1)[0]);
     if (n > kMaxSessionInterventions)
-        throw BadObject("/interventions holds more than " + std::to_string(kMaxSessionInterventions) + " interventions");
+        throw BadObject("/interventions holds more than " + std::to_string(kMaxSessionInterventions) +
+                        " interventions");
     const auto layer = sessionh5::readInts(file, p + "layer", n, kMaxSessionInterventions);
     const auto target = sessionh5::readStrings(file, p + "target", n, kMaxSessionInterventions);
     const auto kind = sessionh5::readStrings(file, p + "kind", n, kMaxSessionInterventions);
@@ -118,9 +119,11 @@ void readInterventions(const H5::H5File &file, Session &s)
     for (long long k = 0; k < n; ++k) {
         const auto i = static_cast<std::size_t>(k);
         if (target[i] != "h" && target[i] != "c")
-            throw BadObject("/interventions/target[" + std::to_string(k) + "] is \"" + target[i] + "\", expected h or c");
+            throw BadObject("/interventions/target[" + std::to_string(k) + "] is \"" + target[i] +
+                            "\", expected h or c");
         if (kind[i] != "clamp" && kind[i] != "scale")
-            throw BadObject("/interventions/kind[" + std::to_string(k) + "] is \"" + kind[i] + "\", expected clamp or scale");
+            throw BadObject("/interventions/kind[" + std::to_string(k) + "] is \"" + kind[i] +
+                            "\", expected clamp or scale");
         if (enabled[i] > 1)
             throw BadObject("/interventions/enabled[" + std::to_string(k) + "] is neither 0 nor 1");
         if (layer[i] < 1)
@@ -214,8 +217,9 @@ Session readSession(const std::string &path)
 {
     H5::H5File file(path, H5F_ACC_RDONLY);
     // Session files hold fixed-length strings only; a variable-length `format` is another kind of file.
-    const std::string format =
-        sessionh5::isVariableLengthText(file, "format") ? "(variable-length)" : sessionh5::readAttributeText(file, "format", "");
+    const std::string format = sessionh5::isVariableLengthText(file, "format")
+                                   ? "(variable-length)"
+                                   : sessionh5::readAttributeText(file, "format", "");
     if (format != "folkrnn-session")
         throw InputError(path, "not a folk-rnn session file (attribute format is \"" + format +
                                    "\", expected \"folkrnn-session\")");

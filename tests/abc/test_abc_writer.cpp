@@ -114,6 +114,19 @@ class TestAbcWriter : public QObject {
     }
 
 private slots:
+    // The judge itself: abc2midi's errors are seen and named by tune.
+    void abc2midiErrorsAreSeen()
+    {
+        requireAbc2midi();
+        const auto run = test::runAbc2midi({"X:1\nM:4/4\nL:1/8\nK:C\nCDEF|\n", "X:2\nM:4/4\nL:1/8\nK:C\n|:CD|1EF|\n"},
+                                           dir.filePath(QStringLiteral("judge")), true);
+        QVERIFY(run.failure.isEmpty());
+        QVERIFY(!run.errors.isEmpty());
+        for (const QString &e : run.errors)
+            QVERIFY2(e.startsWith(QStringLiteral("tune X:2: ")), qPrintable(e));
+        QCOMPARE(run.notes[1], (QVector<int>{60, 62, 64, 65}));
+    }
+
     void headerKeys()
     {
         const std::pair<const char *, const char *> modes[] = {

@@ -53,9 +53,11 @@ class TestAudioAbc2midi : public QObject {
     // Our MIDI and abc2midi's for tunes[k] (numbered k + 1); the compare script's verdict per tune.
     QJsonObject compare(const QString &name, const std::vector<Tokens> &tunes)
     {
+        QString folder = name;
+        folder.replace(QLatin1Char(' '), QLatin1Char('-')); // the manifest is split on spaces
         QDir d(dir.path());
-        d.mkpath(name);
-        d.cd(name);
+        d.mkpath(folder);
+        d.cd(folder);
         QFile abc(d.filePath("all.abc"));
         if (!abc.open(QIODevice::WriteOnly))
             return {};

@@ -79,7 +79,9 @@ private slots:
         QCOMPARE(keysText(perform("M:4/4 K:Cmaj ^F F f | F")), QStringLiteral("66 66 77 65"));
         // A natural in C minor lasts the bar; any bar token ends it.
         QCOMPARE(keysText(perform("M:4/4 K:Cmin B =B B || B =B | B")), QStringLiteral("70 71 71 70 71 70"));
-        QCOMPARE(keysText(perform("M:4/4 K:Cmaj _B B |: B")), QStringLiteral("70 70 71"));
+        QCOMPARE(keysText(perform("M:4/4 K:Cmaj _B B |: B :|")), QStringLiteral("70 70 71 71"));
+        // A bar token that is not music (an "|:" nothing closes) ends nothing.
+        QCOMPARE(keysText(perform("M:4/4 K:Cmaj _B B |: B")), QStringLiteral("70 70 70"));
         // Double accidentals.
         QCOMPARE(keysText(perform("M:4/4 K:Cmaj ^^F __B")), QStringLiteral("67 69"));
     }

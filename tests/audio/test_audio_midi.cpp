@@ -202,7 +202,7 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("M:4/4\nK:Cmaj\nA B qq\n");
         bad.close();
-        expectUsageError({"render", "--tokens", path("bad.txt"), "--out", path("x.mid")}, "qq");
+        expectUsageError({"render", "--tokens", path("bad.txt"), "--out", path("x.mid")}, "bad.txt");
         QFile silent(path("silent.txt"));
         QVERIFY(silent.open(QIODevice::WriteOnly));
         silent.write("M:4/4\nK:Cmaj\n| z 2 |\n");

@@ -50,7 +50,9 @@ private slots:
         QTest::newRow("|| before any repeat") << "A || B :| C" << "A B A B C";
         QTest::newRow("|| inside |: :|") << "A :| |: B || C :| D" << "A A B C B C D";
         QTest::newRow("repeat after endings") << "|: A |1 B :| |2 c || d :| e" << "A B A c d d e";
-        QTest::newRow("repeat after endings, no ||") << "A |1 B :| |2 c | d :| e" << "A B A c d c d e";
+        QTest::newRow("|: after endings") << "A |1 B :| |2 c |: d :| e" << "A B A c d d e";
+        // A ":|" inside a second ending is not music (planAbc: abc2midi would play a third time).
+        QTest::newRow(":| in a second ending") << "A |1 B :| |2 c | d :| e" << "A B A c d e";
         // A "|:" nothing closes is not music (planAbc): played straight through.
         QTest::newRow("unclosed |:") << "|: A B" << "A B";
         QTest::newRow("no repeats") << "A | B | c" << "A B c";

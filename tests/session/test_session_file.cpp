@@ -193,7 +193,7 @@ private slots:
         expectRefused(file("garbage.frnsession"), "not a session file");
         writeAll(file("hdf5garbage.frnsession"), bytes.substr(0, 8) + garbage);
         expectRefused(file("hdf5garbage.frnsession"), "session file");
-        expectRefused(modelPath, "not a folk-rnn session file");
+        expectRefused(modelPath, "not a session file");
         // Truncated anywhere: refused, never a crash.
         for (std::size_t cut : {std::size_t(16), std::size_t(600), bytes.size() / 3, bytes.size() / 2,
                                 bytes.size() - 700, bytes.size() - 1}) {

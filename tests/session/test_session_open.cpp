@@ -39,7 +39,10 @@ class TestSessionOpen : public QObject {
         return {path, s};
     }
 
-    folkrnn::test::ProcessResult cli(const QStringList &args) { return runProcess(binary("folkrnn-cli"), args, 120000); }
+    folkrnn::test::ProcessResult cli(const QStringList &args)
+    {
+        return runProcess(binary("folkrnn-cli"), args, 120000);
+    }
     static QString exampleModel()
     {
         return QDir(folkrnn::test::testsDir()).filePath("../resources/models/example-random.h5");
@@ -203,12 +206,15 @@ private slots:
         QVERIFY2(bad.out.contains("at step 6:"), bad.out.constData());
 
         writeAll(file("garbage.frnsession"), std::string(3000, 'x'));
-        for (const QStringList &args : {QStringList{"replay", QString::fromStdString(file("garbage.frnsession"))},
-                                        QStringList{"replay", QString::fromStdString(file("absent.frnsession"))},
-                                        QStringList{"replay"},
-                                        QStringList{"replay", session, "--model", QString::fromStdString(file("x.h5"))},
-                                        QStringList{"generate", "--model", exampleModel(), "--count", "2",
-                                                    "--save-session", QString::fromStdString(file("two.frnsession"))}}) {
+        const auto q = [&](const std::string &name) { return QString::fromStdString(file(name)); };
+        const QList<QStringList> refused = {
+            {"replay", q("garbage.frnsession")},
+            {"replay", q("absent.frnsession")},
+            {"replay"},
+            {"replay", session, "--model", q("x.h5")},
+            {"generate", "--model", exampleModel(), "--count", "2", "--save-session", q("two.frnsession")},
+        };
+        for (const QStringList &args : refused) {
             auto r = cli(args);
             QCOMPARE(r.exitCode, 2);
             QVERIFY(!r.crashed);

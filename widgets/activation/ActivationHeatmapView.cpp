@@ -55,8 +55,8 @@ void ActivationHeatmapView::paletteUpdated()
 {
     // Near-white is the map's zero: the cursor must be dark even on dark palettes.
     stepCursor_->setPen(QPen(QColor(20, 20, 20), 1.5));
-    for (QCPItemRect *m : unitMarks_)
-        m->setPen(QPen(markerColor(), 1.2));
+    for (QCPItemLine *m : unitMarks_)
+        m->setPen(QPen(markerColor(), 3.0));
     plot()->xAxis->setTickLabelFont(tickFont(font()));
     plot()->yAxis->setTickLabelFont(tickFont(font()));
 }
@@ -115,23 +115,29 @@ void ActivationHeatmapView::placeCursor()
     const int H = r ? r->hiddenSize() : 0;
     stepCursor_->topLeft->setCoords(step - 0.5, H - 0.5);
     stepCursor_->bottomRight->setCoords(step + 0.5, -0.5);
-    // One thin outline per selected unit, across all steps.
+    // Each selected unit is marked by a tick inside the left and the right edge, leaving its row
+    // of cells visible.
     const QList<int> &units = selection()->units();
-    while (unitMarks_.size() > units.size())
+    while (unitMarks_.size() > 2 * units.size())
         plot()->removeItem(unitMarks_.takeLast());
-    while (unitMarks_.size() < units.size()) {
-        auto *mark = new QCPItemRect(plot());
+    while (unitMarks_.size() < 2 * units.size()) {
+        auto *mark = new QCPItemLine(plot());
         mark->setLayer(cursorLayer());
-        mark->setBrush(Qt::NoBrush);
-        mark->setPen(QPen(markerColor(), 1.2));
+        mark->setPen(QPen(markerColor(), 3.0));
         mark->setSelectable(false);
+        for (QCPItemPosition *p : {mark->start, mark->end}) {
+            p->setTypeX(QCPItemPosition::ptAxisRectRatio);
+            p->setTypeY(QCPItemPosition::ptPlotCoords);
+        }
         unitMarks_ << mark;
     }
-    const int T = r ? r->steps() : 0;
     for (int k = 0; k < units.size(); ++k) {
-        unitMarks_[k]->setVisible(hasSignal() && units[k] < H);
-        unitMarks_[k]->topLeft->setCoords(-0.5, units[k] + 0.5);
-        unitMarks_[k]->bottomRight->setCoords(T - 0.5, units[k] - 0.5);
+        for (int side = 0; side < 2; ++side) {
+            QCPItemLine *mark = unitMarks_[2 * k + side];
+            mark->setVisible(hasSignal() && units[k] < H);
+            mark->start->setCoords(side == 0 ? 0.0 : 1.0, units[k]);
+            mark->end->setCoords(side == 0 ? 0.025 : 0.975, units[k]);
+        }
     }
     bar_->setNote(units.isEmpty() ? tr("click a cell to select a unit")
                                   : tr("units: %1").arg([&] {

@@ -5,6 +5,7 @@
 
 class QCPColorMap;
 class QCPColorScale;
+class QCPItemLine;
 class QCPItemRect;
 
 namespace folkrnn::widgets {
@@ -44,7 +45,7 @@ private:
     QCPColorMap *map_;
     QCPColorScale *scale_;
     QCPItemRect *stepCursor_;
-    QList<QCPItemRect *> unitMarks_;
+    QList<QCPItemLine *> unitMarks_; // two ticks (left and right edge) per selected unit
     QSharedPointer<StrideLabelTicker> stepTicker_;
     double limit_ = 1.0;
 };
