@@ -1,7 +1,7 @@
 // Times rendering a three-minute tune: tokens -> note events -> MIDI bytes, and -> PCM with
 // fluidsynth -> WAV bytes. Target: the WAV well under a second. The SoundFont is loaded once and
 // reused (as the player does), so its load is timed on its own.
-//   bench_audio [--repeat N] [--soundfont FILE] [--reverb]    (median of N runs, default 5)
+//   bench_audio [--repeat N] [--soundfont FILE] [--reverb] [--threads N]   (median of N runs, default 5)
 #include "core/audio/MidiFile.h"
 #include "core/audio/NoteEvents.h"
 #include "core/audio/Synthesizer.h"
@@ -17,6 +17,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace folkrnn;
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
             options.soundFont = argv[++i];
         else if (!std::strcmp(argv[i], "--reverb"))
             options.reverb = true;
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            options.threads = std::max(1, std::atoi(argv[++i]));
     }
     // The reel played over and over until it lasts three minutes at its default tempo.
     std::vector<std::string> tokens{"M:4/4", "K:Cdor"};
@@ -105,10 +108,12 @@ int main(int argc, char **argv)
     const Timing tFiddle = median(repeat, [&] { synth->render(perf, spq, 40); });
 
     char buf[160];
-    std::printf("soundfont: %s, reverb %s\n", synth->soundFont().c_str(), options.reverb ? "on" : "off");
+    std::printf("soundfont: %s, reverb %s, %s, %u cores\n", synth->soundFont().c_str(), options.reverb ? "on" : "off",
+                options.threads > 0 ? ("threads " + std::to_string(options.threads)).c_str() : "threads: one per core, at most 4",
+                std::thread::hardware_concurrency());
     report("tokens -> note events", tPerform);
     report("note events -> MIDI file bytes", tMidi, std::to_string(midi.size()) + " bytes");
-    report("load SoundFont", tLoad, "(once; the player keeps it)");
+    report("load SoundFont (checked once)", tLoad, "(each render loads it again per part: included below)");
     std::snprintf(buf, sizeof buf, "%.1f s of 44.1 kHz stereo, %.0fx real time (cpu)", pcm.seconds(),
                   1000.0 * pcm.seconds() / tRender.cpu);
     report("render PCM (piano)", tRender, buf);
