@@ -295,7 +295,8 @@ bool parseMeterField(const std::string &rawValue, int &numerator, int &denominat
         return false;
     numerator = std::stoi(a);
     denominator = std::stoi(b);
-    return numerator > 0 && denominator > 0;
+    // A meter's denominator is a note value: 1, 2, 4, 8, 16... (abc2midi refuses others).
+    return numerator > 0 && denominator > 0 && (denominator & (denominator - 1)) == 0;
 }
 
 bool parseMeterToken(const std::string &token, int &numerator, int &denominator)

@@ -117,6 +117,9 @@ public:
         auto blockStart = [&](std::int64_t frame) { return std::clamp<std::int64_t>(frame, 0, limit) / block * block; };
         part.start = blockStart(changes.front().frame);
         std::int64_t pos = part.start;
+        const std::int64_t expected = std::min(limit, changes.back().frame + 2 * 44100) - part.start; // notes and a release
+        part.left.reserve(static_cast<std::size_t>(std::max<std::int64_t>(expected, 0)));
+        part.right.reserve(static_cast<std::size_t>(std::max<std::int64_t>(expected, 0)));
         auto write = [&](std::int64_t to) { // to: a block boundary
             if (to <= pos)
                 return;

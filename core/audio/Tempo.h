@@ -24,6 +24,8 @@ inline constexpr double kMinTempo = 10.0;
 inline constexpr double kMaxTempo = 600.0;
 
 // Seconds per quarter note at `bpm` beats of the meter per minute (a default tempo when bpm <= 0).
+// A tune keeps one tempo, set by its header meter: a meter token inside the tune changes the
+// bars, not the speed of the quarter note (as abc2midi plays it).
 double secondsPerQuarter(int numerator, int denominator, double bpm);
 
 // The General MIDI programs offered as instruments.

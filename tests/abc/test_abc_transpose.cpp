@@ -215,6 +215,7 @@ private slots:
         QTest::newRow("unknown letter") << "X:1\nM:4/4\nK:G\nG R A|\n" << "unrecognised character 'R'";
         QTest::newRow("odd L:") << "X:1\nM:4/4\nL:eighth\nK:G\nG|\n" << "L:eighth is not a note length";
         QTest::newRow("compound meter") << "X:1\nM:2+3/8\nK:G\nG|\n" << "M:2+3/8 cannot be said";
+        QTest::newRow("odd meter") << "X:1\nM:6/18\nK:G\nG|\n" << "M:6/18 cannot be said";
     }
     void skipsWithReasons()
     {

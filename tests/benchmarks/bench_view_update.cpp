@@ -13,6 +13,7 @@
 #include "ViewDocks.h"
 
 #include "core/sim/Run.h"
+#include "widgets/common/InspectorView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -115,6 +116,31 @@ int main(int argc, char **argv)
         selection->setStep(run->steps() - 1);
         settle();
         grow.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    // Per view: each alone on a private selection, painted synchronously.
+    std::printf("per view (median of %d, update + synchronous repaint):\n", std::max(10, repeats / 10));
+    for (folkrnn::widgets::InspectorView *v : window.viewDocks()->views()) {
+        folkrnn::widgets::Selection own;
+        own.setState(selection->state());
+        v->setSelection(&own);
+        settle();
+        std::vector<double> vc, vg;
+        for (int k = 0; k < std::max(10, repeats / 10); ++k) {
+            clock.restart();
+            own.setStep(1 + (k * 7) % (run->steps() - 2));
+            QCoreApplication::sendPostedEvents();
+            v->repaint();
+            vc.push_back(double(clock.nsecsElapsed()) / 1e6);
+            clock.restart();
+            v->setRun(k % 2 ? run : shorterPtr);
+            QCoreApplication::sendPostedEvents();
+            v->repaint();
+            vg.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        v->setSelection(selection);
+        v->setRun(run);
+        std::printf("  %-20s cursor %6.2f ms   grow %6.2f ms\n", qPrintable(v->viewId()), summarise(vc).median,
+                    summarise(vg).median);
     }
     const Stats c = summarise(cursor), g = summarise(grow);
     std::printf("cursor (select next step, %zu times): median %.2f ms, mean %.2f ms, p95 %.2f ms, max %.2f ms\n",

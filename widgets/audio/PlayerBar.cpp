@@ -25,7 +25,7 @@ PlayerBar::PlayerBar(QWidget *parent) : QWidget(parent), player_(new TunePlayer(
         b->setAutoRaise(true);
         return b;
     };
-    play_ = button(QStyle::SP_MediaPlay, tr("Play the tune (Space)"));
+    play_ = button(QStyle::SP_MediaPlay, tr("Play the tune"));
     play_->setObjectName(QStringLiteral("player-play"));
     stop_ = button(QStyle::SP_MediaStop, tr("Stop"));
     stop_->setObjectName(QStringLiteral("player-stop"));
@@ -62,12 +62,7 @@ PlayerBar::PlayerBar(QWidget *parent) : QWidget(parent), player_(new TunePlayer(
         row->addWidget(w);
     row->addStretch(1);
 
-    connect(play_, &QToolButton::clicked, this, [this] {
-        if (player_->state() == TunePlayer::State::Playing)
-            player_->pause();
-        else
-            player_->play();
-    });
+    connect(play_, &QToolButton::clicked, this, &PlayerBar::togglePlay);
     connect(stop_, &QToolButton::clicked, player_, &TunePlayer::stop);
     connect(fromStep_, &QToolButton::clicked, this, [this] {
         if (selection_)
@@ -93,6 +88,14 @@ PlayerBar::PlayerBar(QWidget *parent) : QWidget(parent), player_(new TunePlayer(
     updateControls();
 }
 
+void PlayerBar::togglePlay()
+{
+    if (player_->state() == TunePlayer::State::Playing)
+        player_->pause();
+    else
+        player_->play();
+}
+
 void PlayerBar::setSelection(Selection *selection)
 {
     disconnect(selectionConnection_);
@@ -113,23 +116,20 @@ void PlayerBar::onSelectionChanged()
     const int step = selection_->step();
     const bool moved = step != selectionStep_;
     selectionStep_ = step;
-    // A step the user moved to (not one playback moved to) sounds when asked for.
+    // A step moved to by stepping or clicking (not by playback) sounds when asked for: stepping
+    // forward through a generation moves the Selection to the new step.
     if (moved && !following_ && soundSteps_->isChecked() && player_->state() == TunePlayer::State::Stopped)
         player_->soundStep(step);
 }
 
 void PlayerBar::setRun(const std::shared_ptr<const folkrnn::Run> &run)
 {
-    run_ = run;
     std::vector<std::string> tokens;
     const int steps = run ? run->steps() : 0;
     for (int t = 0; t < steps; ++t)
         tokens.push_back(run->tokenText(run->token(t)));
-    const bool grewByOne = steps == lastSteps_ + 1;
     lastSteps_ = steps;
     player_->setTokens(tokens);
-    if (grewByOne && soundSteps_->isChecked())
-        player_->soundStep(steps - 1);
     updateLoop();
     updateControls();
 }

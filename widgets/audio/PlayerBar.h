@@ -32,9 +32,13 @@ public:
 
     TunePlayer *player() const { return player_; }
     void setSelection(Selection *selection);
-    // The tune of `run` (its steps' tokens). A run one step longer than the last one, while
-    // "sound each step" is on, sounds the new step's note.
+    // The tune of `run` (its steps' tokens); playback stops when they changed. With "Sound steps"
+    // on, each step the Selection moves to (not by playback) sounds its note.
     void setRun(const std::shared_ptr<const folkrnn::Run> &run);
+
+public slots:
+    // Play / pause, for a menu action or shortcut.
+    void togglePlay();
 
 private:
     void updateControls();
@@ -44,7 +48,6 @@ private:
     TunePlayer *player_;
     QPointer<Selection> selection_;
     QMetaObject::Connection selectionConnection_;
-    std::shared_ptr<const folkrnn::Run> run_;
     int lastSteps_ = 0;
     bool following_ = false; // the Selection is being moved by playback: not a user's step
     int selectionStep_ = -1;
