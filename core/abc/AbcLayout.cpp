@@ -248,7 +248,10 @@ private:
             if (ending_ != 0)
                 return i;
             if (b.back() == '1') {
-                if (!open_ && afterClose_)
+                // After a ":|" with no "|:" since, abc2midi takes a first ending only when that
+                // ":|" closed endings too ("|1 .. :| [2 .. || .. [1 .. :| [2"); otherwise it
+                // reports a first ending before "|:".
+                if (!open_ && afterClose_ && !closedRepeat_)
                     return i;
                 bool closed = false;
                 for (std::size_t m = k_ + 1; m < idx_.size() && !closed; ++m) {
@@ -333,8 +336,9 @@ AbcPlan planAbc(const std::vector<std::string> &tokens)
     for (std::size_t i = h; i < n; ++i)
         if (!p.hidden[i] && (p.kinds[i] == AbcTokenKind::Special || p.kinds[i] == AbcTokenKind::Other))
             p.escaped[i] = true;
-    // Each pass escapes the first offending token; earlier decisions never depend on later
-    // tokens except through the ending check, so this settles in at most one pass per token.
+    // Each pass escapes the first offending token and checks again from the start: checks that
+    // look ahead (chords, broken rhythms, tuplets, first endings) may have relied on it. Every
+    // pass escapes one more token, so this ends after at most one pass per token.
     for (;;) {
         const int bad = Checker(tokens, p).firstViolation();
         if (bad < 0)

@@ -23,10 +23,12 @@ struct AbcPlan {
     std::size_t bodyStart = 0; // first token after the header tokens
 };
 
-// Escapes the fewest tokens, one at a time from the first problem, until the rest is ABC that
-// abc2midi accepts: chords are "[" pitches with durations "]"; a duration follows a note, rest or
-// chord; a broken rhythm joins two notes of equal written length, the first not already shortened
-// by one; a tuplet precedes a note; repeats and endings nest as "|: .. |1 .. :| |2 .. ".
+// Escapes tokens, one at a time from the first problem, until the rest is ABC that abc2midi
+// accepts: chords are "[" pitches with durations "]"; a duration (with a power-of-two denominator)
+// follows a note, rest or chord; a broken rhythm joins two notes of equal written length, neither
+// in a tuplet and the first not already shortened by one; a tuplet precedes a note and does not
+// start inside another; repeats and endings nest as "|: .. |1 .. :| |2 .. ". The rules are
+// abc2midi 4.84's, found by feeding it mutated and random token streams (tests/abc).
 AbcPlan planAbc(const std::vector<std::string> &tokens);
 
 } // namespace folkrnn::abc

@@ -68,8 +68,7 @@ UnitSpectra unitSpectra(const SignalRef &x, const SpectrumSettings &settings)
                 out.strongestPeriod[u] = nan;
                 continue;
             }
-            for (int k = 0; k < F; ++k)
-                out.db(u, k) = static_cast<float>(10.0 * std::log10(power[k] / peak));
+            out.db.row(u) = ((power.array() / peak).log() * (10.0 / std::log(10.0))).cast<float>().transpose();
 
             // Strongest period, DC excluded: N / argmax_{k >= 1} |X_u[k]|.
             int best = -1;

@@ -50,7 +50,8 @@ std::vector<TokenTune> sampleTunes()
 }
 
 // Streams a sampler at high temperature could produce: real tunes with tokens inserted, deleted
-// and replaced, and weighted random draws from the tokens of the samples plus some rarer ones.
+// and replaced, weighted random draws from the tokens of the samples plus some rarer ones, and
+// tangles of bars, repeats and endings.
 std::vector<std::vector<std::string>> fuzzStreams(const std::vector<TokenTune> &samples, int count, unsigned seed)
 {
     std::vector<std::string> pool{"/3", "/4", "/8", "3/4", "5/2", "7/2", "2>", "/2>", "/2<", "(2", "(4", "(5",
@@ -68,7 +69,15 @@ std::vector<std::vector<std::string>> fuzzStreams(const std::vector<TokenTune> &
     std::vector<std::vector<std::string>> out;
     for (int n = 0; n < count; ++n) {
         std::vector<std::string> t;
-        if (n % 2 == 0) {
+        if (n % 3 == 2) {
+            // Repeat structure: bars, repeats and endings around a few notes.
+            static const std::vector<std::string> bars{"C", "D", "C", "D", "2", "|", "|", "||", "|:", ":|",
+                                                       "::", "|1", "|2", "[1", "[2"};
+            t = {pick(meters), pick(modes)};
+            const int len = 3 + static_cast<int>(rng() % 40);
+            for (int k = 0; k < len; ++k)
+                t.push_back(pick(bars));
+        } else if (n % 3 == 0) {
             t = samples[rng() % samples.size()].tokens;
             const int edits = 1 + static_cast<int>(rng() % 12);
             for (int e = 0; e < edits; ++e) {
@@ -223,7 +232,7 @@ private slots:
 
     void mutatedAndRandomStreams()
     {
-        const auto streams = fuzzStreams(sampleTunes(), 600, 20240611u);
+        const auto streams = fuzzStreams(sampleTunes(), 900, 20240611u);
         std::vector<std::string> texts;
         for (std::size_t k = 0; k < streams.size(); ++k) {
             AbcWriteOptions o;

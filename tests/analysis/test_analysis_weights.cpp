@@ -97,8 +97,9 @@ private slots:
             QVERIFY(maxAbsDiff(s.columnNorms, refArray(ref, g + "/column_norms")) < 1e-9);
             QVERIFY(maxAbsDiff(s.biasNorms.transpose(), refArray(ref, g + "/bias_norms").transpose()) < 1e-9);
             QVERIFY(maxAbsDiff(s.biasCosine, refArray(ref, g + "/bias_cosine")) < 1e-12);
-            QVERIFY(maxAbsDiff(s.meanActivation, refArray(ref, g + "/mean_activation")) < 1e-12);
-            QVERIFY(maxAbsDiff(s.meanActivationNoBias, refArray(ref, g + "/mean_activation_nobias")) < 1e-12);
+            // Evaluated in float (see GateInputs.cpp).
+            QVERIFY(maxAbsDiff(s.meanActivation, refArray(ref, g + "/mean_activation")) < 1e-6);
+            QVERIFY(maxAbsDiff(s.meanActivationNoBias, refArray(ref, g + "/mean_activation_nobias")) < 1e-6);
         }
     }
 
