@@ -82,6 +82,15 @@ void PlotView::applyStepRange()
     applyingRange_ = false;
 }
 
+bool PlotView::roomForStepMarkers() const
+{
+    if (stepRects_.isEmpty())
+        return true;
+    const QCPAxis *x = stepRects_.front()->axis(QCPAxis::atBottom);
+    const double span = x->range().size();
+    return span <= 0 || stepRects_.front()->width() / span >= 6.0;
+}
+
 void PlotView::onRangeChanged()
 {
     if (applyingRange_ || stepRects_.isEmpty())

@@ -34,6 +34,9 @@ protected:
     void linkStepAxis(QCPAxisRect *rect);
     // Sets the linked x ranges from the selection's step range and the run's length.
     void applyStepRange();
+    // Whether the linked step axis has room for a marker per step (dots cost a path each: with
+    // hundreds of steps on screen the curve alone reads better and draws much faster).
+    bool roomForStepMarkers() const;
     // A press and release without a drag at `pos` inside the plot; `modifiers` of the release.
     virtual void clicked(QPoint pos, Qt::KeyboardModifiers modifiers) = 0;
     // Called when the palette changes, after the axes took their colours.

@@ -71,7 +71,6 @@ void StepStatsView::paletteUpdated()
     const QPalette pal = palette();
     entropyGraph_->setPen(QPen(pal.color(QPalette::Highlight), 1.5));
     chosenGraph_->setPen(QPen(markerColor(), 1.5));
-    chosenGraph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
     for (QCPItemStraightLine *c : {entropyCursor_, chosenCursor_})
         c->setPen(QPen(cursorColor(pal), 1.0));
     chosenRect_->axis(QCPAxis::atBottom)->setTickLabelFont(tickFont(font()));
@@ -108,6 +107,8 @@ void StepStatsView::runChanged()
 
 void StepStatsView::placeCursor()
 {
+    chosenGraph_->setScatterStyle(roomForStepMarkers() ? QCPScatterStyle(QCPScatterStyle::ssDisc, 3)
+                                                       : QCPScatterStyle(QCPScatterStyle::ssNone));
     const Run *r = run();
     const int step = selection()->step();
     const bool on = r && step >= 0 && step < r->steps();

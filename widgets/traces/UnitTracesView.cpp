@@ -85,7 +85,6 @@ void UnitTracesView::rebuildTraces()
         QCPGraph *g = plot()->addGraph();
         const QColor colour(kTraceColours[static_cast<std::size_t>(graphs_.size()) % kTraceColours.size()]);
         g->setPen(QPen(colour, 1.6));
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 3));
         g->setName(tr("unit %1").arg(unit));
         g->setData(keys, values, true);
         graphs_ << g;
@@ -109,6 +108,9 @@ void UnitTracesView::runChanged()
 
 void UnitTracesView::placeCursor()
 {
+    for (QCPGraph *g : graphs_)
+        g->setScatterStyle(roomForStepMarkers() ? QCPScatterStyle(QCPScatterStyle::ssDisc, g->pen().color(), 3)
+                                                : QCPScatterStyle(QCPScatterStyle::ssNone));
     const Run *r = run();
     const int step = selection()->step();
     cursor_->setVisible(r && step >= 0 && step < r->steps());
