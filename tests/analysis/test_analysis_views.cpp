@@ -70,6 +70,10 @@ private slots:
     {
         GenerationSettings s;
         s.maxLength = 80;
+        // A prime long enough that every view has a few bars to show, whatever the random model samples.
+        s.prime = {2, 4, 6};
+        for (int k = 0; k < 40; ++k)
+            s.prime.push_back(9 + (k * 5) % 13);
         std::shared_ptr<Generator> gen;
         for (std::uint32_t seed = 1; seed < 100; ++seed) {
             s.seed = seed;
@@ -103,7 +107,7 @@ private slots:
         selection.setLayer(1);
         const auto x = run->signalMatrix(1, Signal::H);
         const RowMatrixXf want = fa::sortedActivations(x);
-        const QCPColorMapData *data = sorted->colorMap()->data();
+        QCPColorMapData *data = sorted->colorMap()->data();
         QCOMPARE(data->keySize(), int(want.rows()));
         for (int t = 0; t < want.rows(); t += 7)
             for (int k = 0; k < want.cols(); ++k)
@@ -157,7 +161,10 @@ private slots:
         const fa::TokenAssociation want = fa::tokenAssociation(run->signalMatrix(1, Signal::H), run->tokens(), run->vocabSize());
         QCOMPARE(assoc->shownUnit(), 4);
         QCOMPARE(assoc->association().count, want.count);
-        QCOMPARE(assoc->association().mean, want.mean);
+        // Tokens never taken have NaN rows (NaN != NaN), so compare with NaN treated as a value.
+        QVERIFY((assoc->association().mean.array().isNaN() == want.mean.array().isNaN()).all());
+        QVERIFY((assoc->association().mean.array().isNaN()
+                 || assoc->association().mean.array() == want.mean.array()).all());
         assoc->plot()->replot();
         const int row = 10;
         click(assoc, at(assoc->plot()->axisRect(), row, 0));

@@ -29,6 +29,9 @@ public:
     qint64 frameAtByte(qint64 bytesPlayed) const;
     qint64 bytesHandedOut() const { return handedOut_; }
 
+    // Always unbuffered: QIODevice's read-ahead would hand out frames before a seek or a loop
+    // change and the sink would play them from the wrong place.
+    bool open(OpenMode mode) override { return QIODevice::open(mode | QIODevice::Unbuffered); }
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override;
 
