@@ -1,5 +1,7 @@
 #include "core/abc/AbcLexer.h"
 
+#include "core/abc/TokenCategory.h"
+
 #include <cctype>
 #include <sstream>
 #include <string_view>
@@ -290,8 +292,13 @@ private:
             return; // chord symbol or annotation: not in the vocabulary
         AbcEvent e = make(AbcEvent::Kind::Escape, at);
         std::istringstream in(text.substr(prefix.size()));
-        for (std::string t; in >> t;)
+        for (std::string t; in >> t;) {
+            // Verbatim, but only folk-rnn tokens: anything else would leave the tokenizer's output
+            // unreadable as a token corpus (found by fuzz_abc).
+            if (classifyToken(t) == TokenCategory::Other)
+                fail(at, "\"" + t + "\" in a " + prefix + " annotation is not a folk-rnn token");
             e.tokens.push_back(t);
+        }
         out_.push_back(e);
     }
 
