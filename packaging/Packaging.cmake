@@ -28,7 +28,9 @@ set(CPACK_GENERATOR "DEB")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "sound")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "abcm2ps, abcmidi")
+# Staff notation (abcm2ps), MIDI checks (abcmidi), sound (a General MIDI SoundFont) and Qt's own
+# translations of its dialogs are optional at run time; the libraries come from dpkg-shlibdeps.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "abcm2ps, abcmidi, timgm6mb-soundfont | fluid-soundfont-gm, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "folk-rnn Inspector opens folk-rnn LSTM music models, generates tunes
  exactly as the original sampler does, and shows the log-probability of every token, the activations
  of every layer, spectra, Gramians and SVDs, synchronised on one cursor, with unit interventions.")

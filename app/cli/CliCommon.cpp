@@ -31,17 +31,19 @@ QCommandLineOption modelOption()
             QStringLiteral("FILE")};
 }
 
+std::string modelPathOption(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("model")))
+        return parser.value(QStringLiteral("model")).toStdString();
+    std::string path = bundledModelPath(QCoreApplication::applicationDirPath().toStdString());
+    if (path.empty())
+        throw UsageError("no --model given and no bundled model found (set FOLKRNN_MODEL or pass --model FILE)");
+    return path;
+}
+
 std::shared_ptr<const Model> loadModelOption(const QCommandLineParser &parser)
 {
-    std::string path;
-    if (parser.isSet(QStringLiteral("model"))) {
-        path = parser.value(QStringLiteral("model")).toStdString();
-    } else {
-        path = bundledModelPath(QCoreApplication::applicationDirPath().toStdString());
-        if (path.empty())
-            throw UsageError("no --model given and no bundled model found (set FOLKRNN_MODEL or pass --model FILE)");
-    }
-    return std::make_shared<const Model>(openModel(path));
+    return std::make_shared<const Model>(openModel(modelPathOption(parser)));
 }
 
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long min, long long max)

@@ -23,6 +23,8 @@ void parseOrThrow(QCommandLineParser &parser, const QStringList &args, const QSt
 
 // --model option shared by every command that needs a model.
 QCommandLineOption modelOption();
+// The file named by --model, or the bundled model's ($FOLKRNN_MODEL, installed, source tree).
+std::string modelPathOption(const QCommandLineParser &parser);
 // The model named by --model, or the bundled one; throws InputError naming the file.
 std::shared_ptr<const Model> loadModelOption(const QCommandLineParser &parser);
 

@@ -2,6 +2,7 @@
 #include "Commands.h"
 
 #include "core/abc/TokenCategory.h"
+#include "core/model/OpenModel.h"
 
 #include <array>
 #include <sstream>
@@ -13,11 +14,14 @@ int runInfo(const QStringList &args)
     QCommandLineParser parser;
     parser.addOption(modelOption());
     parseOrThrow(parser, args, QStringLiteral("info"), QStringLiteral("Describe a model."));
-    auto model = loadModelOption(parser);
+    const std::string path = modelPathOption(parser);
+    auto model = std::make_shared<const Model>(openModel(path));
 
     std::ostringstream out;
     const Provenance &p = model->provenance;
-    out << "name:        " << p.name << "\n"
+    // The file first: which of the bundled copies (installed or source tree) was picked.
+    out << "file:        " << path << "\n"
+        << "name:        " << p.name << "\n"
         << "source:      " << p.source << "\n";
     if (!p.configuration.empty())
         out << "config:      " << p.configuration << "\n";

@@ -89,12 +89,14 @@ folkrnn::GenerationSettings Document::settingsFrom(const SettingsRequest &reques
     bool ok = false;
     const qulonglong seed = request.seed.trimmed().toULongLong(&ok);
     if (!ok || seed > 0xFFFFFFFFull)
-        throw folkrnn::InputError("seed", "must be a whole number from 0 to 4294967295 (got \"" +
-                                              request.seed.trimmed().toStdString() + "\")");
+        throw folkrnn::InputError(tr("seed").toStdString(),
+                                  tr("must be a whole number from 0 to 4294967295 (got \"%1\")")
+                                      .arg(request.seed.trimmed())
+                                      .toStdString());
     s.seed = static_cast<std::uint32_t>(seed);
     s.temperature = request.temperature;
     s.maxLength = request.maxLength;
-    s.prime = folkrnn::encodeTokens(model_->vocabulary, request.prime.toStdString(), "prime");
+    s.prime = folkrnn::encodeTokens(model_->vocabulary, request.prime.toStdString(), tr("prime").toStdString());
     s.forcedTune.clear();
     folkrnn::validateSettings(s, *model_);
     return s;
@@ -106,7 +108,8 @@ folkrnn::GenerationSettings Document::traceSettings(const QString &tuneText) con
     folkrnn::GenerationSettings s = settings_;
     s.forcedTune = parseTuneInput(*model_, tuneText.toStdString());
     if (static_cast<int>(s.forcedTune.size()) > folkrnn::kMaxSteps)
-        throw folkrnn::InputError("tune to trace", "longer than " + std::to_string(folkrnn::kMaxSteps) + " tokens");
+        throw folkrnn::InputError(tr("tune to trace").toStdString(),
+                                  tr("longer than %1 tokens").arg(folkrnn::kMaxSteps).toStdString());
     s.maxLength = std::max(s.maxLength, static_cast<int>(s.forcedTune.size()));
     return s;
 }
@@ -121,7 +124,7 @@ folkrnn::GenerationSettings Document::samplingSettings() const
 void Document::requireModel() const
 {
     if (!model_)
-        throw folkrnn::InputError("model", "no model is open");
+        throw folkrnn::InputError(tr("model").toStdString(), tr("no model is open").toStdString());
 }
 
 int Document::settingsLength(const folkrnn::GenerationSettings &settings, int currentLength) const

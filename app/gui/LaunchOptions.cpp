@@ -5,26 +5,33 @@
 
 namespace folkrnn::gui {
 
+namespace {
+// lupdate files a tr() call under its enclosing class; a free function has none, so its strings
+// take the context "LaunchOptions" from this class.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(LaunchOptions)
+};
+} // namespace
+
 std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QString &error)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("LaunchOptions", s); };
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Step through a folk-rnn model's generation token by token."));
+    parser.setApplicationDescription(Text::tr("Step through a folk-rnn model's generation token by token."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption model({QStringLiteral("m"), QStringLiteral("model")}, tr("Model file (.h5 or .pkl)."), tr("FILE"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("RNG seed (0..4294967295)."), tr("N"));
-    const QCommandLineOption temperature(QStringLiteral("temperature"), tr("Softmax temperature (> 0)."), tr("T"));
-    const QCommandLineOption prime(QStringLiteral("prime"), tr("Tokens to start with, separated by spaces."), tr("TOKENS"));
-    const QCommandLineOption tune(QStringLiteral("trace"), tr("Trace this tune (tokens or ABC) instead of sampling."), tr("TEXT"));
-    const QCommandLineOption steps(QStringLiteral("steps"), tr("Generate N steps at start."), tr("N"));
-    const QCommandLineOption units(QStringLiteral("units"), tr("Select these units, e.g. 3,17,40."), tr("LIST"));
-    const QCommandLineOption layer(QStringLiteral("layer"), tr("Show this layer (from 1)."), tr("N"));
-    const QCommandLineOption signal(QStringLiteral("signal"), tr("Show this signal: h, c, i, f, o or g."), tr("S"));
+    const QCommandLineOption model({QStringLiteral("m"), QStringLiteral("model")}, Text::tr("Model file (.h5 or .pkl)."), Text::tr("FILE"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Text::tr("RNG seed (0..4294967295)."), Text::tr("N"));
+    const QCommandLineOption temperature(QStringLiteral("temperature"), Text::tr("Softmax temperature (> 0)."), Text::tr("T"));
+    const QCommandLineOption prime(QStringLiteral("prime"), Text::tr("Tokens to start with, separated by spaces."), Text::tr("TOKENS"));
+    const QCommandLineOption tune(QStringLiteral("trace"), Text::tr("Trace this tune (tokens or ABC) instead of sampling."), Text::tr("TEXT"));
+    const QCommandLineOption steps(QStringLiteral("steps"), Text::tr("Generate N steps at start."), Text::tr("N"));
+    const QCommandLineOption units(QStringLiteral("units"), Text::tr("Select these units, e.g. 3,17,40."), Text::tr("LIST"));
+    const QCommandLineOption layer(QStringLiteral("layer"), Text::tr("Show this layer (from 1)."), Text::tr("N"));
+    const QCommandLineOption signal(QStringLiteral("signal"), Text::tr("Show this signal: h, c, i, f, o or g."), Text::tr("S"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        tr("Save a picture of the window to FILE once laid out, then quit."), tr("FILE"));
-    const QCommandLineOption size(QStringLiteral("window-size"), tr("Window size, e.g. 1600x1000."), tr("WxH"));
-    const QCommandLineOption defaultLayout(QStringLiteral("default-layout"), tr("Ignore the saved window layout."));
+                                        Text::tr("Save a picture of the window to FILE once laid out, then quit."), Text::tr("FILE"));
+    const QCommandLineOption size(QStringLiteral("window-size"), Text::tr("Window size, e.g. 1600x1000."), Text::tr("WxH"));
+    const QCommandLineOption defaultLayout(QStringLiteral("default-layout"), Text::tr("Ignore the saved window layout."));
     parser.addOptions({model, seed, temperature, prime, tune, steps, units, layer, signal, screenshot, size, defaultLayout});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
@@ -46,7 +53,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         bool ok = false;
         o.temperature = parser.value(temperature).toDouble(&ok);
         if (!ok) {
-            error = tr("--temperature: not a number: %1").arg(parser.value(temperature));
+            error = Text::tr("--temperature: not a number: %1").arg(parser.value(temperature));
             return std::nullopt;
         }
     }
@@ -54,7 +61,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         bool ok = false;
         o.steps = parser.value(steps).toInt(&ok);
         if (!ok || o.steps < 0) {
-            error = tr("--steps: not a step count: %1").arg(parser.value(steps));
+            error = Text::tr("--steps: not a step count: %1").arg(parser.value(steps));
             return std::nullopt;
         }
     }
@@ -62,7 +69,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         bool ok = false;
         o.units << u.trimmed().toInt(&ok);
         if (!ok || o.units.back() < 0) {
-            error = tr("--units: not a unit number: %1").arg(u);
+            error = Text::tr("--units: not a unit number: %1").arg(u);
             return std::nullopt;
         }
     }
@@ -70,13 +77,13 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         bool ok = false;
         o.layer = parser.value(layer).toInt(&ok);
         if (!ok || o.layer < 1) {
-            error = tr("--layer: not a layer number (from 1): %1").arg(parser.value(layer));
+            error = Text::tr("--layer: not a layer number (from 1): %1").arg(parser.value(layer));
             return std::nullopt;
         }
     }
     o.signal = parser.value(signal);
     if (!o.signal.isEmpty() && (o.signal.size() != 1 || !QStringLiteral("hcifog").contains(o.signal))) {
-        error = tr("--signal: one of h, c, i, f, o, g: %1").arg(o.signal);
+        error = Text::tr("--signal: one of h, c, i, f, o, g: %1").arg(o.signal);
         return std::nullopt;
     }
     o.screenshot = parser.value(screenshot);
@@ -86,7 +93,7 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         if (wh.size() == 2)
             o.windowSize = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
         if (!okW || !okH || o.windowSize.width() < 200 || o.windowSize.height() < 200) {
-            error = tr("--window-size: expected WxH, e.g. 1600x1000: %1").arg(parser.value(size));
+            error = Text::tr("--window-size: expected WxH, e.g. 1600x1000: %1").arg(parser.value(size));
             return std::nullopt;
         }
     }

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Messages.h"
+#include "PreferencesDialog.h"
 #include "RecentFiles.h"
 #include "SettingsPanel.h"
 #include "TracePanel.h"
@@ -83,6 +84,12 @@ void MainWindow::buildMenus()
     redo->setShortcuts(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"));
+    preferences->setObjectName(QStringLiteral("action-preferences"));
+    preferences->setShortcuts(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, [this] { PreferencesDialog(this).exec(); });
     QMenu *generate = menuBar()->addMenu(tr("&Generate"));
     generate->addActions({actions_.stepForward, actions_.stepBack, actions_.runToEnd, actions_.cancel});
     generate->addSeparator();

@@ -8,22 +8,27 @@ namespace folkrnn::gui {
 
 namespace {
 
+// lupdate files a tr() call under its enclosing class; a free function has none, so its strings
+// take the context "SettingsCommand" from this class.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SettingsCommand)
+};
+
 QString describe(const folkrnn::GenerationSettings &before, const folkrnn::GenerationSettings &after)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("SettingsCommand", text); };
     if (after.teacherForced() && !before.teacherForced())
-        return tr("Trace a tune");
+        return Text::tr("Trace a tune");
     if (!after.teacherForced() && before.teacherForced())
-        return tr("Back to sampling");
+        return Text::tr("Back to sampling");
     if (after.teacherForced())
-        return tr("Trace another tune");
+        return Text::tr("Trace another tune");
     if (after.seed != before.seed)
-        return tr("Set seed %1").arg(after.seed);
+        return Text::tr("Set seed %1").arg(after.seed);
     if (after.temperature != before.temperature)
-        return tr("Set temperature %1").arg(after.temperature);
+        return Text::tr("Set temperature %1").arg(after.temperature);
     if (after.prime != before.prime)
-        return tr("Set prime");
-    return tr("Set max length %1").arg(after.maxLength);
+        return Text::tr("Set prime");
+    return Text::tr("Set max length %1").arg(after.maxLength);
 }
 
 } // namespace

@@ -4,13 +4,18 @@
 #include "core/model/TokenText.h"
 #include "core/util/Error.h"
 
+#include <QCoreApplication>
+
 #include <sstream>
 
 namespace folkrnn::gui {
 
 namespace {
 
-const char *kWhat = "tune to trace";
+// TuneInput is not a class: this one gives its strings the context "TuneInput" (lupdate and tr()).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(TuneInput)
+};
 
 // Drops header lines ("X:0", "T:Title") whose first word is not a token, keeping token lines.
 std::string tokenLines(const folkrnn::Model &model, const std::string &text)
@@ -47,6 +52,7 @@ bool hasKeyLine(const std::string &text)
 
 std::vector<int> parseTuneInput(const folkrnn::Model &model, const std::string &text)
 {
+    const std::string kWhat = Text::tr("tune to trace").toStdString();
     std::vector<int> tokens;
     try {
         tokens = folkrnn::encodeTokens(model.vocabulary, tokenLines(model, text), kWhat);
@@ -58,15 +64,17 @@ std::vector<int> parseTuneInput(const folkrnn::Model &model, const std::string &
         if (tunes.empty())
             throw;
         if (!tunes.front().converted)
-            throw folkrnn::InputError(kWhat, "not token text (" + std::string(tokenError.what()) +
-                                                 ") and not ABC folk-rnn can read: " + tunes.front().reason);
+            throw folkrnn::InputError(kWhat, Text::tr("not token text (%1) and not ABC folk-rnn can read: %2")
+                                                 .arg(QString::fromStdString(tokenError.what()),
+                                                      QString::fromStdString(tunes.front().reason))
+                                                 .toStdString());
         std::string joined;
         for (const std::string &t : tunes.front().tokens)
             joined += t + " ";
         tokens = folkrnn::encodeTokens(model.vocabulary, joined, kWhat);
     }
     if (tokens.empty())
-        throw folkrnn::InputError(kWhat, "no tokens");
+        throw folkrnn::InputError(kWhat, Text::tr("no tokens").toStdString());
     const int start = model.startToken();
     if (!tokens.empty() && tokens.front() == start)
         tokens.erase(tokens.begin());

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Messages.h"
 #include "Startup.h"
+#include "UiLanguage.h"
 
 #include "core/model/OpenModel.h"
 
@@ -16,6 +17,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("folk-rnn"));
     QApplication::setApplicationName(QStringLiteral("folkrnn-inspector"));
+    // Before the first tr(): --help and the window come up in the chosen language.
+    folkrnn::gui::UiLanguage::install(&app);
     QApplication::setApplicationDisplayName(QObject::tr("folk-rnn Inspector"));
     QApplication::setApplicationVersion(QStringLiteral(FOLKRNN_VERSION));
 

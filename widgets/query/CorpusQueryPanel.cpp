@@ -148,13 +148,13 @@ void CorpusQueryPanel::updateControls()
 CorpusSpec CorpusQueryPanel::corpusFromControls() const
 {
     if (!model_)
-        throw InputError("corpus", "no model is open");
+        throw InputError(tr("corpus").toStdString(), tr("no model is open").toStdString());
     if (source_->currentIndex() == 1)
         return corpusFromTokenFile(*model_, file_->text().toStdString());
     CorpusSpec spec;
     const int a = seedFirst_->value(), b = seedLast_->value();
     if (b < a)
-        throw InputError("seeds", "the last seed is before the first");
+        throw InputError(tr("seeds").toStdString(), tr("the last seed is before the first").toStdString());
     spec.firstSeed = static_cast<std::uint32_t>(a);
     spec.seedCount = b - a + 1;
     return spec;
@@ -165,9 +165,9 @@ std::vector<AnnotationKey> CorpusQueryPanel::targetsFromControls() const
     std::vector<AnnotationKey> keys;
     for (const QString &t : target_->text().split(QLatin1Char(' '), Qt::SkipEmptyParts))
         keys.push_back(parseAnnotationKey(t.toStdString(), model_ ? model_->vocabulary : std::vector<std::string>{},
-                                          "target"));
+                                          tr("target").toStdString()));
     if (keys.empty())
-        throw InputError("target", "name at least one, e.g. bar-line");
+        throw InputError(tr("target").toStdString(), tr("name at least one, e.g. bar-line").toStdString());
     return keys;
 }
 

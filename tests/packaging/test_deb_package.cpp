@@ -1,0 +1,208 @@
+// The Debian package: built with cpack -G DEB (or $FOLKRNN_DEB, an already built one), unpacked
+// with dpkg-deb -x into a scratch root, its programs run from there in another directory without
+// $FOLKRNN_MODEL: folkrnn-cli finds the installed model (info names the file under the scratch
+// root, never the source tree) and generates the same tune as the build tree's; folkrnn-inspector
+// --help comes out in German from the installed .qm. Depends (dpkg-shlibdeps) names the package of
+// every shared library the programs link. Needs the programs built (ninja) before ctest.
+#include "common/TestSupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace folkrnn::test;
+
+namespace {
+
+ProcessResult runIn(const QString &dir, const QString &program, const QStringList &args,
+                    const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setWorkingDirectory(dir);
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    ProcessResult r;
+    if (!p.waitForStarted(30000))
+        return r;
+    p.closeWriteChannel();
+    p.waitForFinished(600000);
+    r.crashed = p.exitStatus() != QProcess::NormalExit;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// The package (Debian name) that owns a shared library file, by dpkg -S on the path and its
+// /usr-merged twin.
+QString owner(const QString &path)
+{
+    QStringList candidates{path, QFileInfo(path).canonicalFilePath()};
+    for (const QString &c : QStringList(candidates)) {
+        if (c.startsWith(QLatin1String("/usr/lib/")))
+            candidates << c.mid(4);
+        else if (c.startsWith(QLatin1String("/lib/")))
+            candidates << QStringLiteral("/usr") + c;
+    }
+    for (const QString &c : candidates) {
+        const auto r = runProcess(QStringLiteral("dpkg"), {QStringLiteral("-S"), c}, 60000);
+        if (r.exitCode == 0)
+            return QString::fromUtf8(r.out).section(QLatin1Char(':'), 0, 0).trimmed();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestDebPackage : public QObject {
+    Q_OBJECT
+    QTemporaryDir work_;
+    QString deb_, root_;
+    QProcessEnvironment env_;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(work_.isValid());
+        deb_ = qEnvironmentVariable("FOLKRNN_DEB");
+        if (deb_.isEmpty()) {
+            // cpack installs the built programs: they must exist (ninja before ctest).
+            for (const char *b : {"folkrnn-cli", "folkrnn-inspector"})
+                QVERIFY2(QFileInfo(binary(QLatin1String(b))).isExecutable(), b);
+            const auto r = runProcess(QStringLiteral(FOLKRNN_CPACK),
+                                      {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("--config"),
+                                       QStringLiteral(FOLKRNN_BUILD_DIR "/CPackConfig.cmake"), QStringLiteral("-B"),
+                                       work_.filePath(QStringLiteral("cpack"))},
+                                      840000);
+            QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+            const QStringList debs = QDir(work_.filePath(QStringLiteral("cpack"))).entryList({QStringLiteral("*.deb")});
+            QCOMPARE(debs.size(), 1);
+            deb_ = work_.filePath(QStringLiteral("cpack/") + debs.front());
+        }
+        root_ = work_.filePath(QStringLiteral("root"));
+        const auto x = runProcess(QStringLiteral(FOLKRNN_DPKG_DEB), {QStringLiteral("-x"), deb_, root_});
+        QVERIFY2(x.exitCode == 0, x.err.constData());
+
+        // No model from the environment, no settings of the user's, and a cwd outside the checkout.
+        env_ = QProcessEnvironment::systemEnvironment();
+        env_.remove(QStringLiteral("FOLKRNN_MODEL"));
+        env_.insert(QStringLiteral("XDG_CONFIG_HOME"), work_.filePath(QStringLiteral("config")));
+        env_.insert(QStringLiteral("HOME"), work_.filePath(QStringLiteral("home")));
+        env_.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QDir().mkpath(work_.filePath(QStringLiteral("cwd")));
+    }
+
+    void installsEveryFile()
+    {
+        const QStringList files{
+            QStringLiteral("/usr/bin/folkrnn-cli"),
+            QStringLiteral("/usr/bin/folkrnn-inspector"),
+            QStringLiteral("/usr/" FOLKRNN_DATADIR "/models/folkrnn-nottingham.h5"),
+            QStringLiteral("/usr/" FOLKRNN_DATADIR "/translations/folkrnn-inspector_sv.qm"),
+            QStringLiteral("/usr/" FOLKRNN_DATADIR "/translations/folkrnn-inspector_de.qm"),
+            QStringLiteral("/usr/share/applications/org.folkrnn.Inspector.desktop"),
+            QStringLiteral("/usr/share/metainfo/org.folkrnn.Inspector.metainfo.xml"),
+            QStringLiteral("/usr/share/icons/hicolor/scalable/apps/org.folkrnn.Inspector.svg"),
+            QStringLiteral("/usr/share/icons/hicolor/48x48/apps/org.folkrnn.Inspector.png"),
+            QStringLiteral("/usr/share/icons/hicolor/256x256/apps/org.folkrnn.Inspector.png"),
+            QStringLiteral("/usr/share/man/man1/folkrnn-cli.1"),
+        };
+        for (const QString &f : files)
+            QVERIFY2(QFileInfo(root_ + f).isFile() || QFileInfo(root_ + f + QStringLiteral(".gz")).isFile(),
+                     qPrintable(f));
+        // Nothing of the build or source tree leaks into the package.
+        QDirIterator it(root_, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString f = it.next();
+            QVERIFY2(!f.contains(QLatin1String("/tests/")) && !f.endsWith(QLatin1String(".ts")), qPrintable(f));
+        }
+    }
+
+    void cliRunsFromTheInstallPrefix()
+    {
+        const QString cli = root_ + QStringLiteral("/usr/bin/folkrnn-cli");
+        const QString cwd = work_.filePath(QStringLiteral("cwd"));
+        const auto version = runIn(cwd, cli, {QStringLiteral("--version")}, env_);
+        QVERIFY2(version.exitCode == 0, version.err.constData());
+        QVERIFY2(version.out.contains(FOLKRNN_PACKAGE_VERSION), version.out.constData());
+
+        // info names the file it opened: the installed copy, not the source tree's.
+        const auto info = runIn(cwd, cli, {QStringLiteral("info")}, env_);
+        QVERIFY2(info.exitCode == 0, info.err.constData());
+        const QString installed = QFileInfo(root_ + QStringLiteral("/usr/" FOLKRNN_DATADIR "/models/folkrnn-nottingham.h5"))
+                                      .canonicalFilePath();
+        QVERIFY2(info.out.startsWith(("file:        " + installed + "\n").toUtf8()), info.out.left(300).constData());
+
+        const auto tune = runIn(cwd, cli, {QStringLiteral("generate"), QStringLiteral("--seed"), QStringLiteral("1")}, env_);
+        QVERIFY2(tune.exitCode == 0, tune.err.constData());
+        QVERIFY2(tune.out.contains("X:0") && tune.out.contains("K:"), tune.out.constData());
+        // The same model as the build tree's, so the same tune.
+        if (QFileInfo(binary(QStringLiteral("folkrnn-cli"))).isExecutable()) {
+            const auto built = runIn(cwd, binary(QStringLiteral("folkrnn-cli")),
+                                     {QStringLiteral("generate"), QStringLiteral("--seed"), QStringLiteral("1")}, env_);
+            QCOMPARE(tune.out, built.out);
+        }
+    }
+
+    void inspectorFindsItsTranslations()
+    {
+        QProcessEnvironment env = env_;
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
+        const auto help = runIn(work_.filePath(QStringLiteral("cwd")), root_ + QStringLiteral("/usr/bin/folkrnn-inspector"),
+                                {QStringLiteral("--help")}, env);
+        QVERIFY2(help.exitCode == 0, help.err.constData());
+        // Ours, from <root>/usr/share/folkrnn-inspector/translations.
+        QVERIFY2(help.out.contains("Modelldatei (.h5 oder .pkl)."), help.out.constData());
+        // Qt's own (qt6-translations-l10n), when installed on this machine.
+        if (QFileInfo::exists(QStringLiteral("/usr/share/qt6/translations/qtbase_de.qm")))
+            QVERIFY2(help.out.contains("Zeigt Hilfe zu den Kommandozeilenoptionen an."), help.out.constData());
+    }
+
+    void dependsNamesEveryLinkedLibrary()
+    {
+        const auto f = runProcess(QStringLiteral(FOLKRNN_DPKG_DEB), {QStringLiteral("-f"), deb_, QStringLiteral("Depends")});
+        QVERIFY2(f.exitCode == 0, f.err.constData());
+        const QString depends = QString::fromUtf8(f.out);
+        QVERIFY2(!depends.contains(QLatin1String("-dev")), qPrintable(depends));
+        QStringList names;
+        for (const QString &d : depends.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            names << d.trimmed().section(QLatin1Char(' '), 0, 0).section(QLatin1Char(':'), 0, 0);
+        for (const char *expected : {"libc6", "libstdc++6", "libqt6core6", "libqt6widgets6", "libqt6svg6"})
+            QVERIFY2(names.contains(QLatin1String(expected)), qPrintable(expected + (": " + depends)));
+
+        // Every library the programs link directly (NEEDED, resolved as ldd resolves it).
+        static const QRegularExpression line(QStringLiteral("^\\s*(\\S+) => (/\\S+)"), QRegularExpression::MultilineOption);
+        for (const char *program : {"folkrnn-cli", "folkrnn-inspector"}) {
+            const QString path = root_ + QStringLiteral("/usr/bin/") + QLatin1String(program);
+            const auto needed = runProcess(QStringLiteral("objdump"), {QStringLiteral("-p"), path});
+            const auto ldd = runProcess(QStringLiteral("ldd"), {path});
+            if (needed.exitCode != 0 || ldd.exitCode != 0)
+                QSKIP("objdump or ldd missing");
+            QHash<QString, QString> resolved;
+            for (auto it = line.globalMatch(QString::fromUtf8(ldd.out)); it.hasNext();) {
+                const auto m = it.next();
+                resolved[m.captured(1)] = m.captured(2);
+            }
+            for (const QString &l : QString::fromUtf8(needed.out).split(QLatin1Char('\n'))) {
+                const QString t = l.trimmed();
+                if (!t.startsWith(QLatin1String("NEEDED")))
+                    continue;
+                const QString lib = t.section(QLatin1Char(' '), -1);
+                QVERIFY2(resolved.contains(lib), qPrintable(lib + QStringLiteral(" not found by ldd")));
+                const QString pkg = owner(resolved[lib]);
+                QVERIFY2(!pkg.isEmpty(), qPrintable(resolved[lib] + QStringLiteral(" belongs to no package")));
+                QVERIFY2(names.contains(pkg),
+                         qPrintable(QStringLiteral("%1 links %2 (%3) but Depends lacks it: %4").arg(program, lib, pkg, depends)));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDebPackage)
+#include "test_deb_package.moc"
