@@ -69,6 +69,21 @@
     </message>
 </context>
 <context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>Text width (17 × 10.5 cm)</source>
+        <translation>Textbreite (17 × 10,5 cm)</translation>
+    </message>
+    <message>
+        <source>One column (8.5 × 6.5 cm)</source>
+        <translation>Eine Spalte (8,5 × 6,5 cm)</translation>
+    </message>
+    <message>
+        <source>Slide (25.4 × 14.3 cm)</source>
+        <translation>Folie (25,4 × 14,3 cm)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>Step through a folk-rnn model&apos;s generation token by token.</source>
@@ -210,10 +225,6 @@
         <translation>Alle Ansichten &amp;exportieren…</translation>
     </message>
     <message>
-        <source>Write every view as PNG, SVG and CSV into a folder</source>
-        <translation>Jede Ansicht als PNG, SVG und CSV in einen Ordner schreiben</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -340,6 +351,18 @@
     <message>
         <source>Qt version and licence</source>
         <translation>Qt-Version und Lizenz</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>&amp;Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Export one view as PNG, SVG, PDF or CSV</source>
+        <translation>Eine Ansicht als PNG, SVG, PDF oder CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Write every view as PNG, SVG, PDF and CSV into a folder</source>
+        <translation>Jede Ansicht als PNG, SVG, PDF und CSV in einen Ordner schreiben</translation>
     </message>
 </context>
 <context>
@@ -646,10 +669,6 @@ Das aktuelle Modell bleibt geöffnet.</translation>
         <translation>Diese Melodie kann nicht verfolgt werden</translation>
     </message>
     <message>
-        <source>%1 — folk-rnn Inspector</source>
-        <translation>%1 — folk-rnn Inspektor</translation>
-    </message>
-    <message>
         <source>No steps yet: Step Forward (F10) or Run to End (F5).</source>
         <translation>Noch keine Schritte: Schritt vorwärts (F10) oder Bis zum Ende laufen (F5).</translation>
     </message>
@@ -720,6 +739,169 @@ Das aktuelle Modell bleibt geöffnet.</translation>
     <message>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>folkrnn::gui::SessionController</name>
+    <message>
+        <source>folk-rnn sessions (*.frnsession);;All files (*)</source>
+        <translation>folk-rnn-Sitzungen (*.frnsession);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>S&amp;itzung öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a saved session (.frnsession)</source>
+        <translation>Eine gespeicherte Sitzung öffnen (.frnsession)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>Sitzung &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the tune, settings, interventions, selection, layout and notes</source>
+        <translation>Melodie, Einstellungen, Eingriffe, Auswahl, Layout und Notizen speichern</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>Sitzung speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the session to another file</source>
+        <translation>Die Sitzung in einer anderen Datei speichern</translation>
+    </message>
+    <message>
+        <source>Notes on this session: what you tried, what you saw. Saved with the session.</source>
+        <translation>Notizen zu dieser Sitzung: was Sie versucht und was Sie gesehen haben. Werden mit der Sitzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>Open Recent Sessio&amp;n</source>
+        <translation>Zuletzt geöffnete Sitzu&amp;ng</translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation>%1 (wiederhergestellt)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1[*] — folk-rnn Inspector</source>
+        <translation>%1[*] — folk-rnn Inspektor</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — folk-rnn Inspector</source>
+        <translation>%1[*] — %2 — folk-rnn Inspektor</translation>
+    </message>
+    <message>
+        <source>Cannot save session</source>
+        <translation>Sitzung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The session could not be saved to %1:
+
+%2
+
+Any earlier file there is unchanged.</source>
+        <translation>Die Sitzung konnte nicht nach %1 gespeichert werden:
+
+%2
+
+Eine frühere Datei dort bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The session “%1” has changes that are not saved. Save them?</source>
+        <translation>Die Sitzung „%1“ hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open session</source>
+        <translation>Sitzung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The session file %1 could not be opened:
+
+%2
+
+The current session stays open.</source>
+        <translation>Die Sitzungsdatei %1 konnte nicht geöffnet werden:
+
+%2
+
+Die aktuelle Sitzung bleibt geöffnet.</translation>
+    </message>
+    <message>
+        <source>The session %1 could not be shown:
+
+%2</source>
+        <translation>Die Sitzung %1 konnte nicht angezeigt werden:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 Showing the stored run; open a model (File &gt; Open Model) to generate again.</source>
+        <translation>Schreibgeschützt: %1 Zeigt den gespeicherten Lauf; ein Modell öffnen (Datei &gt; Modell öffnen), um wieder zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved session</source>
+        <translation>Ungespeicherte Sitzung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>folk-rnn Inspector did not close normally. An autosaved copy of “%1” from %2 can be recovered.
+
+Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</source>
+        <translation>folk-rnn Inspektor wurde nicht normal beendet. Eine automatisch gespeicherte Kopie von „%1“ vom %2 kann wiederhergestellt werden.
+
+Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den nächsten Start.)</translation>
+    </message>
+    <message>
+        <source>Cannot recover session</source>
+        <translation>Sitzung kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>The autosaved copy %1 could not be read:
+
+%2</source>
+        <translation>Die automatisch gespeicherte Kopie %1 konnte nicht gelesen werden:
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1385,93 @@ Das aktuelle Modell bleibt geöffnet.</translation>
     </message>
 </context>
 <context>
+    <name>folkrnn::widgets::FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG (Vektor)</translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation>PDF (Vektor)</translation>
+    </message>
+    <message>
+        <source>CSV (the numbers shown)</source>
+        <translation>CSV (die gezeigten Zahlen)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>A&amp;nsicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Dat&amp;ei:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>The numbers the view shows, one row per item, with a header row.</source>
+        <translation>Die Zahlen, die die Ansicht zeigt, eine Zeile pro Eintrag, mit Kopfzeile.</translation>
+    </message>
+    <message>
+        <source>Vector: text and lines stay sharp at any size.</source>
+        <translation>Vektor: Text und Linien bleiben in jeder Größe scharf.</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-Dateien (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written. Check that its folder exists and is writable.</source>
+        <translation>Die Datei %1 konnte nicht geschrieben werden. Prüfen Sie, ob ihr Ordner existiert und beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
     <name>folkrnn::widgets::GateInputsView</name>
     <message>
         <source>&amp;Layer</source>
@@ -1345,6 +1614,17 @@ Das aktuelle Modell bleibt geöffnet.</translation>
     <message>
         <source>opposed:</source>
         <translation>entgegengesetzt:</translation>
+    </message>
+</context>
+<context>
+    <name>folkrnn::widgets::InspectorView</name>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV…</source>
+        <translation>Daten als CSV exportieren…</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,21 @@
     </message>
 </context>
 <context>
+    <name>FigureExportDialog</name>
+    <message>
+        <source>Text width (17 × 10.5 cm)</source>
+        <translation>Textbredd (17 × 10,5 cm)</translation>
+    </message>
+    <message>
+        <source>One column (8.5 × 6.5 cm)</source>
+        <translation>En spalt (8,5 × 6,5 cm)</translation>
+    </message>
+    <message>
+        <source>Slide (25.4 × 14.3 cm)</source>
+        <translation>Bildspel (25,4 × 14,3 cm)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>Step through a folk-rnn model&apos;s generation token by token.</source>
@@ -210,10 +225,6 @@
         <translation>&amp;Exportera alla vyer…</translation>
     </message>
     <message>
-        <source>Write every view as PNG, SVG and CSV into a folder</source>
-        <translation>Skriv varje vy som PNG, SVG och CSV till en mapp</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -340,6 +351,18 @@
     <message>
         <source>Qt version and licence</source>
         <translation>Qt-version och licens</translation>
+    </message>
+    <message>
+        <source>Export &amp;Figure…</source>
+        <translation>Exportera &amp;figur…</translation>
+    </message>
+    <message>
+        <source>Export one view as PNG, SVG, PDF or CSV</source>
+        <translation>Exportera en vy som PNG, SVG, PDF eller CSV</translation>
+    </message>
+    <message>
+        <source>Write every view as PNG, SVG, PDF and CSV into a folder</source>
+        <translation>Skriv varje vy som PNG, SVG, PDF och CSV till en mapp</translation>
     </message>
 </context>
 <context>
@@ -646,10 +669,6 @@ Den aktuella modellen förblir öppen.</translation>
         <translation>Kan inte spåra den här melodin</translation>
     </message>
     <message>
-        <source>%1 — folk-rnn Inspector</source>
-        <translation>%1 — folk-rnn Inspektör</translation>
-    </message>
-    <message>
         <source>No steps yet: Step Forward (F10) or Run to End (F5).</source>
         <translation>Inga steg än: Steg framåt (F10) eller Kör till slutet (F5).</translation>
     </message>
@@ -720,6 +739,169 @@ Den aktuella modellen förblir öppen.</translation>
     <message>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>folkrnn::gui::SessionController</name>
+    <message>
+        <source>folk-rnn sessions (*.frnsession);;All files (*)</source>
+        <translation>folk-rnn-sessioner (*.frnsession);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>Öppna s&amp;ession…</translation>
+    </message>
+    <message>
+        <source>Open a saved session (.frnsession)</source>
+        <translation>Öppna en sparad session (.frnsession)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>&amp;Spara session</translation>
+    </message>
+    <message>
+        <source>Save the tune, settings, interventions, selection, layout and notes</source>
+        <translation>Spara melodin, inställningarna, ingreppen, markeringen, layouten och anteckningarna</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>Spara session s&amp;om…</translation>
+    </message>
+    <message>
+        <source>Save the session to another file</source>
+        <translation>Spara sessionen i en annan fil</translation>
+    </message>
+    <message>
+        <source>Notes on this session: what you tried, what you saw. Saved with the session.</source>
+        <translation>Anteckningar om den här sessionen: vad du provade, vad du såg. Sparas med sessionen.</translation>
+    </message>
+    <message>
+        <source>Open Recent Sessio&amp;n</source>
+        <translation>Öppna se&amp;naste session</translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation>%1 (återställd)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Namnlös</translation>
+    </message>
+    <message>
+        <source>%1 (read-only)</source>
+        <translation>%1 (skrivskyddad)</translation>
+    </message>
+    <message>
+        <source>%1[*] — folk-rnn Inspector</source>
+        <translation>%1[*] — folk-rnn Inspektör</translation>
+    </message>
+    <message>
+        <source>%1[*] — %2 — folk-rnn Inspector</source>
+        <translation>%1[*] — %2 — folk-rnn Inspektör</translation>
+    </message>
+    <message>
+        <source>Cannot save session</source>
+        <translation>Kan inte spara sessionen</translation>
+    </message>
+    <message>
+        <source>The session could not be saved to %1:
+
+%2
+
+Any earlier file there is unchanged.</source>
+        <translation>Sessionen kunde inte sparas i %1:
+
+%2
+
+En tidigare fil där är oförändrad.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparade %1</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>namnlös</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Spara session</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>The session “%1” has changes that are not saved. Save them?</source>
+        <translation>Sessionen ”%1” har ändringar som inte är sparade. Spara dem?</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Öppna session</translation>
+    </message>
+    <message>
+        <source>Cannot open session</source>
+        <translation>Kan inte öppna sessionen</translation>
+    </message>
+    <message>
+        <source>The session file %1 could not be opened:
+
+%2
+
+The current session stays open.</source>
+        <translation>Sessionsfilen %1 kunde inte öppnas:
+
+%2
+
+Den aktuella sessionen förblir öppen.</translation>
+    </message>
+    <message>
+        <source>The session %1 could not be shown:
+
+%2</source>
+        <translation>Sessionen %1 kunde inte visas:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 Showing the stored run; open a model (File &gt; Open Model) to generate again.</source>
+        <translation>Skrivskyddad: %1 Visar den sparade körningen; öppna en modell (Arkiv &gt; Öppna modell) för att generera igen.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisk sparning misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved session</source>
+        <translation>Återställ osparad session</translation>
+    </message>
+    <message>
+        <source>folk-rnn Inspector did not close normally. An autosaved copy of “%1” from %2 can be recovered.
+
+Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</source>
+        <translation>folk-rnn Inspektör avslutades inte normalt. En automatiskt sparad kopia av ”%1” från %2 kan återställas.
+
+Återställa den? (Förkasta tar bort kopian; Avbryt behåller den till nästa start.)</translation>
+    </message>
+    <message>
+        <source>Cannot recover session</source>
+        <translation>Kan inte återställa sessionen</translation>
+    </message>
+    <message>
+        <source>The autosaved copy %1 could not be read:
+
+%2</source>
+        <translation>Den automatiskt sparade kopian %1 kunde inte läsas:
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1385,93 @@ Den aktuella modellen förblir öppen.</translation>
     </message>
 </context>
 <context>
+    <name>folkrnn::widgets::FigureExportDialog</name>
+    <message>
+        <source>Export Figure</source>
+        <translation>Exportera figur</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-bild</translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation>SVG (vektor)</translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation>PDF (vektor)</translation>
+    </message>
+    <message>
+        <source>CSV (the numbers shown)</source>
+        <translation>CSV (talen som visas)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Anpassad</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Vy:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Storlek:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Upplösning:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;il:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixlar</translation>
+    </message>
+    <message>
+        <source>The numbers the view shows, one row per item, with a header row.</source>
+        <translation>Talen som vyn visar, en rad per post, med en rubrikrad.</translation>
+    </message>
+    <message>
+        <source>Vector: text and lines stay sharp at any size.</source>
+        <translation>Vektor: text och linjer förblir skarpa i alla storlekar.</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>Exportera till</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1-filer (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written. Check that its folder exists and is writable.</source>
+        <translation>Filen %1 kunde inte skrivas. Kontrollera att dess mapp finns och är skrivbar.</translation>
+    </message>
+</context>
+<context>
     <name>folkrnn::widgets::GateInputsView</name>
     <message>
         <source>&amp;Layer</source>
@@ -1345,6 +1614,17 @@ Den aktuella modellen förblir öppen.</translation>
     <message>
         <source>opposed:</source>
         <translation>motsatta:</translation>
+    </message>
+</context>
+<context>
+    <name>folkrnn::widgets::InspectorView</name>
+    <message>
+        <source>Export Figure…</source>
+        <translation>Exportera figur…</translation>
+    </message>
+    <message>
+        <source>Export Data as CSV…</source>
+        <translation>Exportera data som CSV…</translation>
     </message>
 </context>
 <context>

@@ -58,10 +58,11 @@ QList<Message> readTs(const QString &path)
     return out;
 }
 
-// %1..%99 and %n as a sorted list: a translation must use the same ones as its source.
+// %1..%99, %n and QProgressBar's %v %m %p as a sorted list: a translation must use the same ones as
+// its source.
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    static const QRegularExpression re(QStringLiteral("%(\\d+|[nvmp])"));
     QStringList found;
     for (auto it = re.globalMatch(text); it.hasNext();)
         found << it.next().captured(0);
