@@ -3,6 +3,7 @@
 #include "core/hdf5/Hdf5Util.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Error.h"
+#include "core/util/MemoryBudget.h"
 
 #include <H5Cpp.h>
 
@@ -30,6 +31,41 @@ LstmLayer readLayer(const H5::H5File &file, int j)
     return layer;
 }
 
+// The values a weight array declares, before it is read: a file of a few kilobytes can declare
+// arrays of terabytes (HDF5 allocates chunks lazily and fills the rest), so the total is checked
+// against the memory budget first. Rank and type problems are left to the typed readers.
+std::uint64_t declaredValues(const H5::H5File &file, const std::string &path)
+{
+    if (!h5::exists(file, path))
+        return 0;
+    const H5::DataSpace space = file.openDataSet(path).getSpace();
+    const int rank = space.getSimpleExtentNdims();
+    if (rank < 0 || rank > H5S_MAX_RANK)
+        return 0;
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+    space.getSimpleExtentDims(dims.data());
+    std::uint64_t n = 1;
+    for (hsize_t d : dims)
+        n = saturatingMultiply(n, d);
+    return n;
+}
+
+void requireMemoryForWeights(const H5::H5File &file, const std::string &path)
+{
+    std::uint64_t values = saturatingAdd(declaredValues(file, "/embedding"), declaredValues(file, "/softmax/W"));
+    values = saturatingAdd(values, declaredValues(file, "/softmax/b"));
+    for (int j = 1; j <= 64 && h5::exists(file, layerPath(j)); ++j) {
+        const std::string base = layerPath(j) + "/";
+        for (Gate g : kGates)
+            for (const std::string name : {"W_x", "W_h", "b_"})
+                values = saturatingAdd(values, declaredValues(file, base + name + gateSuffix(g)));
+        values = saturatingAdd(values, saturatingAdd(declaredValues(file, base + "h0"), declaredValues(file, base + "c0")));
+    }
+    // float32 weights in the Model plus the simulator's fused copy of them.
+    requireMemory(saturatingMultiply(values, 2 * sizeof(float)), path,
+                  "a model of " + std::to_string(values) + " weights");
+}
+
 Model readModel(const std::string &path)
 {
     H5::H5File file(path, H5F_ACC_RDONLY);
@@ -53,6 +89,7 @@ Model readModel(const std::string &path)
     if (h5::exists(file, "/provenance/losses_valid"))
         model.provenance.lossesValid = h5::readDoubles(file, "/provenance/losses_valid");
 
+    requireMemoryForWeights(file, path);
     model.vocabulary = h5::readStrings(file, "/vocabulary");
     if (h5::exists(file, "/embedding"))
         model.embedding = h5::readMatrix(file, "/embedding");

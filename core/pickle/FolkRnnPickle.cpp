@@ -4,6 +4,7 @@
 #include "core/pickle/PickleCalls.h"
 #include "core/pickle/PickleReader.h"
 #include "core/util/Error.h"
+#include "core/util/MemoryBudget.h"
 
 #include <algorithm>
 #include <cctype>
@@ -351,6 +352,9 @@ Model loadFolkRnnPickle(const std::string &path)
         throw InputError(path, "cannot be read: " + ec.message());
     if (size > kMaxFileBytes)
         throw InputError(path, "is larger than 2 GiB; folk-rnn model files are tens of megabytes");
+    // The bytes, the arrays decoded from them, the Model and the simulator's fused copy: each at
+    // most the file's size.
+    requireMemory(saturatingMultiply(size, 4), path, "reading this pickle");
     std::string bytes(static_cast<std::size_t>(size), '\0');
     if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
         throw InputError(path, "cannot be read completely");

@@ -1,6 +1,7 @@
 #include "core/sim/Generator.h"
 
 #include "core/util/Error.h"
+#include "core/util/MemoryBudget.h"
 
 #include <cmath>
 
@@ -20,12 +21,36 @@ void validateSettings(const GenerationSettings &s, const Model &model)
     };
     check(s.prime, "prime");
     check(s.forcedTune, "tune");
+    if (s.forcedTune.size() > static_cast<std::size_t>(kMaxSteps))
+        throw InputError("tune", "has " + std::to_string(s.forcedTune.size()) + " tokens; at most " +
+                                     std::to_string(kMaxSteps) + " can be traced");
 }
+
+namespace {
+
+// What `steps` steps of a run keep, at most: logits and log-probabilities (double, per token), the
+// signals h c i f o g of every layer (float) when recorded, and the simulator's undo snapshot
+// (h and c of every layer, double).
+std::uint64_t traceBytes(const Model &model, int steps, bool recordSignals)
+{
+    const std::uint64_t L = static_cast<std::uint64_t>(model.numLayers());
+    const std::uint64_t H = static_cast<std::uint64_t>(model.hiddenSize());
+    const std::uint64_t V = static_cast<std::uint64_t>(model.vocabSize());
+    std::uint64_t perStep = 2 * V * sizeof(double) + 2 * L * H * sizeof(double) + 16;
+    if (recordSignals)
+        perStep += static_cast<std::uint64_t>(kSignalCount) * L * H * sizeof(float);
+    return saturatingMultiply(perStep, static_cast<std::uint64_t>(steps));
+}
+
+} // namespace
 
 Generator::Generator(std::shared_ptr<const Model> model, GenerationSettings settings, bool recordSignals)
     : model_(std::move(model)), settings_(std::move(settings)), sim_(model_, recordSignals), sampler_(settings_.seed)
 {
     validateSettings(settings_, *model_);
+    // Refused now rather than killed for memory hours into a long run.
+    requireMemory(traceBytes(*model_, settings_.maxLength, recordSignals), "max length",
+                  "a trace of " + std::to_string(settings_.maxLength) + " steps of this model");
     sim_.setTemperature(settings_.temperature);
 }
 

@@ -100,6 +100,29 @@ private slots:
         QTest::newRow("seed negative") << QStringList{"generate", "--model", m, "--seed", "-1"} << "--seed";
         QTest::newRow("seed too big") << QStringList{"generate", "--model", m, "--seed", "4294967296"} << "--seed";
         QTest::newRow("format") << QStringList{"generate", "--model", m, "--format", "midi"} << "--format";
+        // Absurd values of every numeric option (issue 12); nothing is written, nothing runs.
+        const QString out = "/nonexistent-dir/never-written";
+        QTest::newRow("temperature NaN") << QStringList{"generate", "--model", m, "--temperature", "nan"} << "--temperature";
+        QTest::newRow("temperature inf") << QStringList{"generate", "--model", m, "--temperature", "inf"} << "--temperature";
+        QTest::newRow("temperature 1e400") << QStringList{"generate", "--model", m, "--temperature", "1e400"} << "--temperature";
+        QTest::newRow("count 0") << QStringList{"generate", "--model", m, "--count", "0"} << "--count";
+        QTest::newRow("max length 0") << QStringList{"generate", "--model", m, "--max-length", "0"} << "--max-length";
+        QTest::newRow("max length negative") << QStringList{"generate", "--model", m, "--max-length", "-5"} << "--max-length";
+        QTest::newRow("max length 1e9") << QStringList{"generate", "--model", m, "--max-length", "1e9"} << "--max-length";
+        QTest::newRow("seed text") << QStringList{"generate", "--model", m, "--seed", "abc"} << "--seed";
+        QTest::newRow("seed fraction") << QStringList{"generate", "--model", m, "--seed", "1.5"} << "--seed";
+        QTest::newRow("batch 0") << QStringList{"generate", "--model", m, "--seed-per-tune", "--batch", "0"} << "--batch";
+        QTest::newRow("batch 10^9") << QStringList{"generate", "--model", m, "--seed-per-tune", "--batch", "1000000000"} << "--batch";
+        QTest::newRow("trace max length 10^9") << QStringList{"trace", "--model", m, "--max-length", "1000000000", "--out", out + ".h5"} << "--max-length";
+        QTest::newRow("trace temperature NaN") << QStringList{"trace", "--model", m, "--temperature", "nan", "--out", out + ".h5"} << "--temperature";
+        QTest::newRow("trace seed negative") << QStringList{"trace", "--model", m, "--seed", "-1", "--out", out + ".h5"} << "--seed";
+        QTest::newRow("render seed too big") << QStringList{"render", "--model", m, "--seed", "99999999999", "--out", out + ".mid"} << "--seed";
+        QTest::newRow("render tempo 0") << QStringList{"render", "--model", m, "--tempo", "0", "--out", out + ".mid"} << "--tempo";
+        QTest::newRow("render tempo NaN") << QStringList{"render", "--model", m, "--tempo", "nan", "--out", out + ".mid"} << "--tempo";
+        QTest::newRow("query seeds overflow") << QStringList{"query", "--model", m, "--units", "1:0", "--seeds", "0-4294967296", "--out", out + ".csv"} << "--seeds";
+        QTest::newRow("query seeds reversed") << QStringList{"query", "--model", m, "--units", "1:0", "--seeds", "5-1", "--out", out + ".csv"} << "--seeds";
+        QTest::newRow("query max length 10^9") << QStringList{"query", "--model", m, "--units", "1:0", "--seeds", "0-10", "--max-length", "1000000000", "--out", out + ".csv"} << "--max-length";
+        QTest::newRow("query threshold NaN") << QStringList{"query", "--model", m, "--units", "1:0", "--seeds", "0-10", "--threshold", "nan", "--out", out + ".csv"} << "--threshold";
         QTest::newRow("unknown option") << QStringList{"generate", "--bogus"} << "bogus";
     }
     void badInput()
