@@ -1,5 +1,6 @@
 #include "Document.h"
 
+#include "InterventionCommand.h"
 #include "RunJob.h"
 #include "SettingsCommand.h"
 #include "TuneInput.h"
@@ -73,6 +74,7 @@ void Document::setModel(std::shared_ptr<const folkrnn::Model> model, const QStri
     undo_.clear(); // commands name tokens of the old vocabulary
     generator_ = std::make_shared<folkrnn::Generator>(model_, settings_);
     generator_->setInterventions(interventions_);
+    baseline_.reset(model_, settings_);
     widgets::SelectionState s = selection_.state();
     s.layer = std::clamp(s.layer, 0, std::max(0, model_->numLayers() - 1));
     s.units.removeIf([this](int u) { return u >= model_->hiddenSize(); });
@@ -146,12 +148,26 @@ void Document::applySettings(const folkrnn::GenerationSettings &settings, int le
     finishJob();
     generator_ = std::make_shared<folkrnn::Generator>(model_, settings);
     generator_->setInterventions(interventions_);
+    baseline_.reset(model_, settings);
     settings_ = settings;
     publish(DocumentField::Settings | DocumentField::Run, 0, -1);
     advanceTo(length);
 }
 
-void Document::setInterventions(folkrnn::InterventionSet set)
+void Document::setInterventions(folkrnn::InterventionSet set) { applyInterventions(std::move(set), -1); }
+
+void Document::changeInterventions(const folkrnn::InterventionSet &set, const QString &text, int mergeKey)
+{
+    requireModel();
+    if (set == interventions_)
+        return;
+    finishJob();
+    set.validate(model_->numLayers(), model_->hiddenSize());
+    const int length = generator_->run().steps();
+    undo_.push(new InterventionCommand(this, interventions_, length, set, -1, text, mergeKey));
+}
+
+void Document::applyInterventions(folkrnn::InterventionSet set, int length)
 {
     requireModel();
     finishJob();
@@ -159,7 +175,16 @@ void Document::setInterventions(folkrnn::InterventionSet set)
     const int first = std::min(set.firstAffectedStep(), interventions_.firstAffectedStep());
     interventions_ = set;
     generator_->setInterventions(std::move(set));
-    publish(DocumentField::Run, first == INT_MAX ? 0 : first, -1);
+    if (length >= 0 && generator_->run().steps() > length)
+        generator_->simulator().truncateTo(length, &generator_->sampler());
+    while (length >= 0 && !generator_->finished() && generator_->run().steps() < length)
+        generator_->stepForward();
+    publish(DocumentField::Run, first == INT_MAX ? 0 : std::min(first, generator_->run().steps()), -1);
+}
+
+std::shared_ptr<const folkrnn::Run> Document::baselineRun() const
+{
+    return interventions_.items.empty() || busy() ? run_ : baseline_.run();
 }
 
 bool Document::canStepForward() const { return generator_ && !job_ && !generator_->finished(); }
@@ -213,6 +238,7 @@ void Document::reset()
     if (!generator_)
         return;
     generator_->restartTune();
+    baseline_.restartTune();
     publish(DocumentField::Run, 0, 0);
 }
 
@@ -268,6 +294,8 @@ void Document::publish(DocumentFields what, int firstStep, int selectStep)
 {
     if (generator_)
         run_ = std::shared_ptr<const folkrnn::Run>(generator_, &generator_->run());
+    if (generator_ && !interventions_.items.empty())
+        baseline_.follow(generator_->run().steps(), generator_->finished());
     emit changed({what, firstStep});
     const int steps = run_ ? run_->steps() : 0;
     widgets::SelectionState s = selection_.state();

@@ -1,4 +1,5 @@
 #pragma once
+#include "BaselineRun.h"
 #include "DocumentChange.h"
 
 #include "core/intervene/Intervention.h"
@@ -62,6 +63,12 @@ public:
     const folkrnn::InterventionSet &interventions() const { return interventions_; }
     // Re-runs from the first step the change affects (synchronously).
     void setInterventions(folkrnn::InterventionSet set);
+    // Undoable setInterventions (InterventionCommand); changes with one merge key >= 0 (a slider
+    // drag) merge into one undo step. Throws InputError for units outside the model.
+    void changeInterventions(const folkrnn::InterventionSet &set, const QString &text, int mergeKey = -1);
+    // What the undo command calls: `set`, then the run brought to `length` steps (< 0: the length
+    // setInterventions leaves).
+    void applyInterventions(folkrnn::InterventionSet set, int length);
 
     bool canStepForward() const;
     bool canStepBack() const;
@@ -79,6 +86,9 @@ public:
 
     // The run the views show; valid until the next changed(Run).
     std::shared_ptr<const folkrnn::Run> run() const { return run_; }
+    // The untouched run (same settings, no interventions) next to run(): a second generator,
+    // followed on every change while there are interventions; run() itself when there are none.
+    std::shared_ptr<const folkrnn::Run> baselineRun() const;
     widgets::Selection *selection() { return &selection_; }
     QUndoStack *undoStack() { return &undo_; }
 
@@ -105,6 +115,7 @@ private:
     folkrnn::InterventionSet interventions_;
     std::shared_ptr<folkrnn::Generator> generator_;
     std::shared_ptr<const folkrnn::Run> run_;
+    BaselineRun baseline_;
     widgets::Selection selection_;
     QUndoStack undo_;
     RunJob *job_ = nullptr;

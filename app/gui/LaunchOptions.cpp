@@ -32,7 +32,10 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
                                         Text::tr("Save a picture of the window to FILE once laid out, then quit."), Text::tr("FILE"));
     const QCommandLineOption size(QStringLiteral("window-size"), Text::tr("Window size, e.g. 1600x1000."), Text::tr("WxH"));
     const QCommandLineOption defaultLayout(QStringLiteral("default-layout"), Text::tr("Ignore the saved window layout."));
-    parser.addOptions({model, seed, temperature, prime, tune, steps, units, layer, signal, screenshot, size, defaultLayout});
+    const QCommandLineOption clamp(QStringLiteral("clamp"), Text::tr("Clamp unit U of layer L to V at steps FROM..TO, as in folkrnn-cli (repeatable)."), Text::tr("L:U=V[@FROM-TO]"));
+    const QCommandLineOption ablate(QStringLiteral("ablate"), Text::tr("Clamp these units of layer L to 0 (repeatable)."), Text::tr("L:U1,U2,..."));
+    parser.addOptions({model, seed, temperature, prime, tune, steps, units, layer, signal, screenshot, size, defaultLayout,
+                       clamp, ablate});
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return std::nullopt;
@@ -87,6 +90,8 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         return std::nullopt;
     }
     o.screenshot = parser.value(screenshot);
+    o.clamps = parser.values(clamp);
+    o.ablations = parser.values(ablate);
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         bool okW = false, okH = false;

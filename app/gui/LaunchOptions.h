@@ -18,6 +18,8 @@ struct LaunchOptions {
     int layer = 0;          // --layer N (from 1; 0 = keep)
     QString signal;         // --signal h|c|i|f|o|g
     QString screenshot;     // --screenshot FILE.png: grab the window, then quit
+    QStringList clamps;     // --clamp L:U=V[@FROM-TO] (repeatable, as folkrnn-cli generate)
+    QStringList ablations;  // --ablate L:U1,U2,...[@FROM-TO] (repeatable)
     QSize windowSize;       // --window-size WxH
     bool defaultLayout = false; // --default-layout (implied by --screenshot)
 };

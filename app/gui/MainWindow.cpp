@@ -5,6 +5,7 @@
 #include "RecentFiles.h"
 #include "SettingsPanel.h"
 #include "TracePanel.h"
+#include "InterventionDocks.h"
 #include "ViewDocks.h"
 
 #include "core/sim/Run.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(bool restoreLayout, QWidget *parent)
     controlsTabs_->addTab(settings_, tr("Sample"));
     controlsTabs_->addTab(trace_, tr("Trace a tune"));
     controlsDock_->setWidget(controlsTabs_);
+    interventions_ = new InterventionDocks(this, &document_);
     buildMenus();
     buildToolBar();
     buildStatusBar();
@@ -98,6 +100,7 @@ void MainWindow::buildMenus()
     navigate->addActions({actions_.firstStep, actions_.previousStep, actions_.nextStep, actions_.lastStep});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(controlsDock_->toggleViewAction());
+    view->addActions({interventions_->clampDock()->toggleViewAction(), interventions_->comparisonDock()->toggleViewAction()});
     for (QDockWidget *d : docks_->docks())
         view->addAction(d->toggleViewAction());
     view->addSeparator();
@@ -195,7 +198,11 @@ void MainWindow::traceTune(const QString &text)
     }
 }
 
-void MainWindow::resetLayout() { docks_->arrangeDefault(controlsDock_); }
+void MainWindow::resetLayout()
+{
+    docks_->arrangeDefault(controlsDock_);
+    interventions_->arrangeDefault(controlsDock_);
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

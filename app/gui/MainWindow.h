@@ -16,6 +16,7 @@ namespace folkrnn::gui {
 class RecentFiles;
 class SettingsPanel;
 class TracePanel;
+class InterventionDocks;
 class ViewDocks;
 
 // The inspector's window: wires actions and panels to the Document and docks the views. It
@@ -32,6 +33,7 @@ public:
     const InspectorActions &actions() const { return actions_; }
     SettingsPanel *settingsPanel() const { return settings_; }
     TracePanel *tracePanel() const { return trace_; }
+    InterventionDocks *interventionDocks() const { return interventions_; }
 
     // Opens a model; on failure shows an error naming the file and keeps the current model.
     bool openModel(const QString &path);
@@ -64,6 +66,7 @@ private:
     QTabWidget *controlsTabs_;
     SettingsPanel *settings_;
     TracePanel *trace_;
+    InterventionDocks *interventions_ = nullptr;
     RecentFiles *recent_ = nullptr;
     QLabel *status_;
     QProgressBar *progress_;

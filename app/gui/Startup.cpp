@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "ViewDocks.h"
 
+#include "core/intervene/InterventionText.h"
 #include "core/sim/Run.h"
 #include "widgets/abc/AbcView.h"
 
@@ -54,6 +55,20 @@ bool Startup::begin()
             if (u < model->hiddenSize() && !sel.units.contains(u))
                 sel.units << u;
         doc->selection()->setState(sel);
+    }
+    if (doc->model() && !(options_.clamps.isEmpty() && options_.ablations.isEmpty())) {
+        try {
+            folkrnn::InterventionSet set;
+            for (const QString &c : options_.clamps)
+                set.items.push_back(folkrnn::parseClamp(c.toStdString(), folkrnn::InterventionTarget::Hidden,
+                                                        folkrnn::InterventionKind::Clamp, "--clamp"));
+            for (const QString &a : options_.ablations)
+                set.items.push_back(folkrnn::parseAblation(a.toStdString(), "--ablate"));
+            doc->changeInterventions(set, tr("Interventions from the command line"));
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "folkrnn-inspector: %s\n", e.what());
+            return false;
+        }
     }
     if (options_.steps > 0)
         doc->advanceTo(doc->run() ? doc->run()->steps() + options_.steps : options_.steps);

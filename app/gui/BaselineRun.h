@@ -1,0 +1,27 @@
+#pragma once
+#include "core/sim/Generator.h"
+
+#include <memory>
+
+namespace folkrnn::gui {
+
+// The untouched run next to the intervened one: a second Generator with the same settings and
+// no interventions, stepped to follow the intervened run's length (to its own end once the
+// intervened run has ended), so that the comparison shows two whole tunes. It lives on the UI
+// thread; interventions never reach it, so moving a clamp slider never re-runs it.
+class BaselineRun {
+public:
+    // A new baseline for these settings (nothing is computed until follow()).
+    void reset(std::shared_ptr<const folkrnn::Model> model, const folkrnn::GenerationSettings &settings);
+    void clear();
+    // Brings the baseline to `length` steps, or to its end when `toEnd`.
+    void follow(int length, bool toEnd);
+    // Back to step 0 with the RNG where the tune started (the Document's Reset).
+    void restartTune();
+    std::shared_ptr<const folkrnn::Run> run() const;
+
+private:
+    std::shared_ptr<folkrnn::Generator> generator_;
+};
+
+} // namespace folkrnn::gui
