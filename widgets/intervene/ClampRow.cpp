@@ -48,6 +48,9 @@ ClampRow::ClampRow(QWidget *parent)
     value_->setDecimals(3);
     value_->setSingleStep(0.05);
     value_->setKeyboardTracking(false);
+    // A typed step number re-runs once, when it is entered, not at every keystroke.
+    from_->setKeyboardTracking(false);
+    to_->setKeyboardTracking(false);
     from_->setRange(0, folkrnn::kMaxSteps);
     from_->setPrefix(tr("from "));
     from_->setToolTip(tr("First step the value is applied at (step 0 consumes <s>)"));
