@@ -6,6 +6,7 @@
 #include "core/model/ModelFile.h"
 #include "core/session/SessionHdf5.h"
 #include "core/util/Error.h"
+#include "core/util/MemoryBudget.h"
 
 #include <H5Cpp.h>
 
@@ -163,6 +164,13 @@ std::shared_ptr<const Run> readTrace(const H5::H5File &file, const Shape &shape,
     }
 
     openGroup(file, "/trace");
+    // Each array is bounded on its own; all of them together must also fit in memory.
+    const std::uint64_t perStep = 2 * sizeof(double) * static_cast<std::uint64_t>(shape.vocab) +
+                                  kSignalCount * sizeof(float) * static_cast<std::uint64_t>(shape.layers) *
+                                      static_cast<std::uint64_t>(shape.hidden);
+    if (const std::uint64_t bytes = saturatingMultiply(perStep, T); bytes > memoryBudgetBytes())
+        throw BadObject("the trace of " + std::to_string(T) + " steps needs " + formatBytes(bytes) +
+                        " of memory; this machine allows " + formatBytes(memoryBudgetBytes()));
     const std::vector<hsize_t> tv{T, static_cast<hsize_t>(shape.vocab)};
     a.logits = sessionh5::readDoubles(file, "/trace/logits", tv);
     a.logProbs = sessionh5::readDoubles(file, "/trace/logprobs", tv);

@@ -6,6 +6,7 @@
 #include "common/TestSupport.h"
 #include "core/model/ModelFile.h"
 #include "core/model/OpenModel.h"
+#include "core/session/SessionFile.h"
 #include "core/sim/Generator.h"
 #include "core/util/Error.h"
 #include "core/util/MemoryBudget.h"
@@ -107,6 +108,22 @@ private slots:
         const QString pkl = test::testsDir() + QStringLiteral("/pickle/fixtures/folkrnn_py3_p2.pkl");
         const QString e = errorOf([&] { openModel(pkl.toStdString()); });
         QVERIFY2(e.contains(QStringLiteral("needs")), qPrintable(e));
+    }
+
+    void sessionTraceLargerThanMemoryAllowsIsRefused()
+    {
+        // 200 steps of the 3x512 model with every signal: about 7.5 MiB of trace.
+        const QString session = dir_.filePath(QStringLiteral("s.frnsession"));
+        const auto r = test::runProcess(test::binary(QStringLiteral("folkrnn-cli")),
+                                        {QStringLiteral("generate"), QStringLiteral("--model"), bundledModel(),
+                                         QStringLiteral("--max-length"), QStringLiteral("200"),
+                                         QStringLiteral("--save-session"), session});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(errorOf([&] { readSessionFile(session.toStdString()); }).isEmpty());
+        LimitMb limit("4");
+        const QString e = errorOf([&] { readSessionFile(session.toStdString()); });
+        QVERIFY2(e.contains(session) && e.contains(QStringLiteral("MiB of memory; this machine allows 4.0 MiB")),
+                 qPrintable(e));
     }
 
     void traceLongerThanTheMaximumIsRefused()
