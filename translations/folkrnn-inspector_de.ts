@@ -2028,7 +2028,7 @@ Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den n
     </message>
     <message>
         <source>log₁₀ p(taken)</source>
-        <translation>log₁₀ p(gezogen)</translation>
+        <translation>log₁₀ p(gez.)</translation>
     </message>
     <message>
         <source>entropy</source>

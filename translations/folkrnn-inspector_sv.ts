@@ -2024,11 +2024,11 @@ Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</sou
     <name>folkrnn::widgets::StepStatsView</name>
     <message>
         <source>entropy (bits)</source>
-        <translation>entropi (bitar)</translation>
+        <translation>entropi (bit)</translation>
     </message>
     <message>
         <source>log₁₀ p(taken)</source>
-        <translation>log₁₀ p(dragen)</translation>
+        <translation>log₁₀ p(tagen)</translation>
     </message>
     <message>
         <source>entropy</source>
