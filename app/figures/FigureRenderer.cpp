@@ -1,0 +1,78 @@
+#include "FigureRenderer.h"
+
+#include "SelectionConversion.h"
+#include "ViewDocks.h"
+
+#include "core/util/Error.h"
+#include "widgets/abc/AbcView.h"
+#include "widgets/common/InspectorView.h"
+#include "widgets/selection/Selection.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+#include <cstdio>
+
+namespace folkrnn::figures {
+
+namespace {
+
+// A command line tool answers with its own one-line messages; Qt's notes about the platform
+// ("XDG_RUNTIME_DIR not set", font fallbacks) would break that. Set FOLKRNN_QT_MESSAGES=1 to see them.
+void quietMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("FOLKRNN_QT_MESSAGES"))
+        std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
+}
+
+} // namespace
+
+std::unique_ptr<QCoreApplication> makeRenderingApplication(int &argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietMessages);
+    // Only the program name: QGuiApplication would take "--session FILE" (X11 session
+    // management) and other Qt options out of the command's own arguments.
+    static int qtArgc = 1;
+    static char *qtArgv[] = {argc > 0 ? argv[0] : nullptr, nullptr};
+    return std::make_unique<QApplication>(qtArgc, qtArgv);
+}
+
+QStringList renderFigures(const FigureJob &job)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+        throw folkrnn::InputError("export-figures", "needs a QApplication (makeRenderingApplication)");
+    // The same views, in the same docks, as the inspector window; the window is never shown.
+    QMainWindow window;
+    window.resize(job.size);
+    widgets::Selection selection;
+    gui::ViewDocks docks(&window, &selection);
+    docks.setModel(job.model);
+    docks.setRun(job.run);
+    selection.setState(gui::toSelectionState(job.selection));
+
+    // Staff notation is engraved by abcm2ps in the background: wait for it (bounded).
+    const auto ready = [](widgets::InspectorView *view) {
+        QCoreApplication::processEvents();
+        if (auto *abc = qobject_cast<widgets::AbcView *>(view)) {
+            QElapsedTimer waited;
+            waited.start();
+            while (abc->staffPending() && waited.elapsed() < 30000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        }
+    };
+    const QStringList failed = docks.exportAll(job.outDir, job.formats, job.size, job.dpi, ready);
+    if (!failed.isEmpty())
+        throw folkrnn::InputError(failed.front().toStdString(), "could not be written");
+    QStringList written;
+    const QDir dir(job.outDir);
+    for (widgets::InspectorView *v : docks.views())
+        for (const QString &f : job.formats)
+            written << dir.filePath(v->viewId() + QLatin1Char('.') + f);
+    return written;
+}
+
+} // namespace folkrnn::figures

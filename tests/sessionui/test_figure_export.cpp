@@ -1,0 +1,211 @@
+// Figure export: every view of the inspector writes a PNG of the requested size with something
+// drawn in it, an SVG that parses and keeps its text as text (vector stays vector), and a PDF;
+// `folkrnn-cli export-figures` does the same with no display, and refuses bad input with one line.
+#include "SelectionConversion.h"
+#include "ViewDocks.h"
+
+#include "common/RandomModel.h"
+#include "common/TestSupport.h"
+#include "core/model/ModelFile.h"
+#include "core/sim/Generator.h"
+#include "widgets/common/FigureExportDialog.h"
+#include "widgets/common/InspectorView.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QMainWindow>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace folkrnn;
+
+namespace {
+
+// Distinct colours in an image: a blank or single-colour export has one or two.
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> seen;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            seen.insert(image.pixel(x, y));
+    return int(seen.size());
+}
+
+// The SVG parses as XML and as SVG; returns its <text> contents (empty when it does not parse).
+QStringList svgTexts(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read");
+        return {};
+    }
+    QXmlStreamReader xml(&f);
+    QStringList texts;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    else if (!QSvgRenderer(path).isValid())
+        *error = QStringLiteral("QSvgRenderer refuses it");
+    return texts;
+}
+
+} // namespace
+
+class TestFigureExport : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp;
+    std::shared_ptr<const Model> model = std::make_shared<const Model>(testsupport::randomModel(2, 32, 11));
+    std::shared_ptr<const Run> run;
+    QStringList viewIds;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(tmp.isValid());
+        std::shared_ptr<Generator> gen;
+        for (std::uint32_t seed = 1; seed < 200; ++seed) {
+            GenerationSettings s;
+            s.seed = seed;
+            s.maxLength = 60;
+            gen = std::make_shared<Generator>(model, s);
+            gen->runToEnd();
+            if (gen->run().steps() >= 30)
+                break;
+        }
+        QVERIFY(gen->run().steps() >= 30);
+        run = std::shared_ptr<const Run>(gen, &gen->run());
+    }
+
+    void everyViewExportsEveryFormat()
+    {
+        QMainWindow window;
+        widgets::Selection selection;
+        gui::ViewDocks docks(&window, &selection);
+        docks.setModel(model);
+        docks.setRun(run);
+        widgets::SelectionState state;
+        state.step = 12;
+        state.units = {1, 5};
+        selection.setState(state);
+        const QString dir = tmp.filePath(QStringLiteral("gui"));
+        QVERIFY(QDir().mkpath(dir));
+        const QSize size(400, 260);
+        const int dpi = 192; // twice the logical size in pixels
+        const QStringList failed =
+            docks.exportAll(dir, {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf"), QStringLiteral("csv")},
+                            size, dpi);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(QLatin1Char(' '))));
+        QVERIFY(docks.views().size() >= 6);
+        for (widgets::InspectorView *v : docks.views()) {
+            viewIds << v->viewId();
+            const QString base = QDir(dir).filePath(v->viewId());
+            const QImage png(base + QStringLiteral(".png"));
+            QVERIFY2(!png.isNull(), qPrintable(v->viewId()));
+            QCOMPARE(png.size(), size * 2);
+            QVERIFY2(distinctColours(png) > 4, qPrintable(v->viewId() + QStringLiteral(" exported a blank PNG")));
+            QString error;
+            const QStringList texts = svgTexts(base + QStringLiteral(".svg"), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(v->viewId() + QStringLiteral(".svg: ") + error));
+            QVERIFY2(!texts.isEmpty(), qPrintable(v->viewId() + QStringLiteral(".svg has no text elements")));
+            QVERIFY(readAll(base + QStringLiteral(".pdf")).startsWith("%PDF"));
+            QVERIFY(QFileInfo(base + QStringLiteral(".csv")).size() > 0);
+        }
+    }
+
+    void dialogWritesTheChosenSizeAndResolution()
+    {
+        QMainWindow window;
+        widgets::Selection selection;
+        gui::ViewDocks docks(&window, &selection);
+        docks.setRun(run);
+        docks.showView(QStringLiteral("logprob-heatmap")); // attached: holds the run
+        widgets::InspectorView *heatmap = docks.view(QStringLiteral("logprob-heatmap"));
+        heatmap->setRun(run);
+        widgets::FigureExportDialog dialog({heatmap}, heatmap, QStringLiteral("png"));
+        dialog.setSizeCm(8.5, 6.5); // one journal column
+        dialog.setDpi(300);
+        const QString path = tmp.filePath(QStringLiteral("column.png"));
+        dialog.setPath(path);
+        QCOMPARE(dialog.logicalSize(), QSize(321, 246));
+        QVERIFY(dialog.exportNow());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1003, 769)); // 8.5 cm and 6.5 cm at 300 dpi
+        QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 300);
+        dialog.setPath(tmp.filePath(QStringLiteral("no/such/folder/x.png")));
+        QVERIFY(!dialog.exportNow());
+    }
+
+    void exportFiguresRunsWithoutADisplay()
+    {
+        const QString modelFile = tmp.filePath(QStringLiteral("model.h5"));
+        saveModelHdf5(*model, modelFile.toStdString());
+        const QString out = tmp.filePath(QStringLiteral("cli"));
+        // No display of any kind, and no platform chosen: the command must pick offscreen itself.
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            qunsetenv(name);
+        const auto r = test::runProcess(test::binary(QStringLiteral("folkrnn-cli")),
+                                        {QStringLiteral("export-figures"), QStringLiteral("--model"), modelFile,
+                                         QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--steps"),
+                                         QStringLiteral("40"), QStringLiteral("--units"), QStringLiteral("1:2,5"),
+                                         QStringLiteral("--out"), out, QStringLiteral("--format"),
+                                         QStringLiteral("png,svg,pdf"), QStringLiteral("--size"),
+                                         QStringLiteral("500x300"), QStringLiteral("--dpi"), QStringLiteral("96")});
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(!viewIds.isEmpty());
+        for (const QString &id : viewIds) {
+            const QImage png(QDir(out).filePath(id + QStringLiteral(".png")));
+            QVERIFY2(!png.isNull(), qPrintable(id));
+            QCOMPARE(png.size(), QSize(500, 300));
+            QVERIFY2(distinctColours(png) > 4, qPrintable(id));
+            QString error;
+            svgTexts(QDir(out).filePath(id + QStringLiteral(".svg")), &error);
+            QVERIFY2(error.isEmpty(), qPrintable(id + QStringLiteral(".svg: ") + error));
+            QVERIFY(QFile::exists(QDir(out).filePath(id + QStringLiteral(".pdf"))));
+        }
+        QCOMPARE(QDir(out).entryList(QDir::Files).size(), viewIds.size() * 3);
+    }
+
+    void exportFiguresRefusesBadInputWithOneLine()
+    {
+        const QString cli = test::binary(QStringLiteral("folkrnn-cli"));
+        const QString aFile = tmp.filePath(QStringLiteral("a-file"));
+        QFile f(aFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x");
+        f.close();
+        const QList<QStringList> bad = {
+            {QStringLiteral("--out"), tmp.filePath(QStringLiteral("x")), QStringLiteral("--format"), QStringLiteral("gif")},
+            {QStringLiteral("--session"), tmp.filePath(QStringLiteral("missing.frnsession")), QStringLiteral("--out"),
+             tmp.filePath(QStringLiteral("x"))},
+            {QStringLiteral("--session"), aFile, QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--out"),
+             tmp.filePath(QStringLiteral("x"))},
+            {QStringLiteral("--model"), aFile, QStringLiteral("--out"), tmp.filePath(QStringLiteral("x"))},
+            {QStringLiteral("--size"), QStringLiteral("big"), QStringLiteral("--out"), tmp.filePath(QStringLiteral("x"))},
+            {QStringLiteral("--seed"), QStringLiteral("1")}, // no --out
+        };
+        for (const QStringList &args : bad) {
+            const auto r = test::runProcess(cli, QStringList{QStringLiteral("export-figures")} + args);
+            QVERIFY2(r.exitCode == 2, qPrintable(args.join(QLatin1Char(' '))));
+            QVERIFY2(r.err.count('\n') == 1, r.err.constData());
+            QVERIFY(r.err.startsWith("folkrnn-cli: "));
+        }
+    }
+
+private:
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+};
+
+QTEST_MAIN(TestFigureExport)
+#include "test_figure_export.moc"
