@@ -14,5 +14,6 @@ int runImport(const QStringList &args);
 int runReplay(const QStringList &args);
 int runRender(const QStringList &args);
 int runQuery(const QStringList &args);
+int runExportFigures(const QStringList &args);
 
 } // namespace folkrnn::cli

@@ -3,9 +3,15 @@
 
 #include "core/util/Error.h"
 
+#ifdef FOLKRNN_CLI_FIGURES
+#include "FigureRenderer.h"
+#endif
+
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <exception>
 #include <functional>
 #include <map>
@@ -31,6 +37,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("replay"), {runReplay, "replay a saved session and check it reproduces its tune"}},
         {QStringLiteral("render"), {runRender, "play a tune into a MIDI or WAV file"}},
         {QStringLiteral("query"), {runQuery, "find units by a pattern of steps and where it recurs over many runs"}},
+        {QStringLiteral("export-figures"), {runExportFigures, "draw every view of the inspector into PNG/SVG/PDF files"}},
     };
     return table;
 }
@@ -54,11 +61,20 @@ int fail(const std::string &message)
 
 int main(int argc, char **argv)
 {
+#ifdef FOLKRNN_CLI_FIGURES
+    // Only export-figures draws, so only it needs QtGui (offscreen: no display either).
+    const auto app = argc > 1 && std::strcmp(argv[1], "export-figures") == 0
+                         ? folkrnn::figures::makeRenderingApplication(argc, argv)
+                         : std::make_unique<QCoreApplication>(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("folkrnn-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FOLKRNN_VERSION));
-    QStringList args = QCoreApplication::arguments();
-    args.removeFirst();
+    // From argv itself: a QApplication would take Qt's own options (-session, -style...) out.
+    QStringList args;
+    for (int k = 1; k < argc; ++k)
+        args << QString::fromLocal8Bit(argv[k]);
     if (args.isEmpty()) {
         printUsage(stderr);
         return 2;

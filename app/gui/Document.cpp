@@ -58,10 +58,11 @@ void Document::setModel(std::shared_ptr<const folkrnn::Model> model, const QStri
 {
     finishJob();
     folkrnn::GenerationSettings next = settings_;
-    if (model_) {
-        // Keep the prime and traced tune when the new vocabulary has their tokens.
-        next.prime = translateTokens(settings_.prime, model_->vocabulary, *model);
-        next.forcedTune = translateTokens(settings_.forcedTune, model_->vocabulary, *model);
+    // Keep the prime and traced tune when the new vocabulary has their tokens (a read-only
+    // session has no model: its run holds the vocabulary).
+    if (const auto *from = model_ ? &model_->vocabulary : run_ ? &run_->vocabulary() : nullptr) {
+        next.prime = translateTokens(settings_.prime, *from, *model);
+        next.forcedTune = translateTokens(settings_.forcedTune, *from, *model);
     }
     try {
         interventions_.validate(model->numLayers(), model->hiddenSize());
@@ -185,6 +186,42 @@ void Document::applyInterventions(folkrnn::InterventionSet set, int length)
 std::shared_ptr<const folkrnn::Run> Document::baselineRun() const
 {
     return interventions_.items.empty() || busy() ? run_ : baseline_.run();
+}
+
+void Document::adoptGenerator(std::shared_ptr<const folkrnn::Model> model, const QString &modelPath,
+                              std::shared_ptr<folkrnn::Generator> generator)
+{
+    finishJob();
+    model_ = std::move(model);
+    modelPath_ = modelPath;
+    generator_ = std::move(generator);
+    settings_ = generator_->settings();
+    interventions_ = generator_->simulator().interventions();
+    baseline_.reset(model_, settings_);
+    undo_.clear();
+    const int last = std::max(0, generator_->run().steps() - 1);
+    publish(DocumentField::Model | DocumentField::Settings | DocumentField::Run, 0, last);
+}
+
+void Document::showStoredRun(std::shared_ptr<const folkrnn::Run> run, const folkrnn::GenerationSettings &settings,
+                             const folkrnn::InterventionSet &interventions)
+{
+    finishJob();
+    model_.reset();
+    generator_.reset();
+    run_ = std::move(run);
+    settings_ = settings;
+    interventions_ = interventions;
+    baseline_.clear(); // the stored run is all there is
+    undo_.clear();
+    publish(DocumentField::Model | DocumentField::Settings | DocumentField::Run, 0, -1);
+}
+
+folkrnn::Session Document::captureSession(const std::string &fingerprint)
+{
+    requireModel();
+    finishJob();
+    return folkrnn::captureSession(*generator_, modelPath_.toStdString(), fingerprint);
 }
 
 bool Document::canStepForward() const { return generator_ && !job_ && !generator_->finished(); }

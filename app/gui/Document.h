@@ -4,6 +4,7 @@
 
 #include "core/intervene/Intervention.h"
 #include "core/model/Model.h"
+#include "core/session/Session.h"
 #include "core/sim/Generator.h"
 #include "widgets/selection/Selection.h"
 
@@ -91,6 +92,18 @@ public:
     std::shared_ptr<const folkrnn::Run> baselineRun() const;
     widgets::Selection *selection() { return &selection_; }
     QUndoStack *undoStack() { return &undo_; }
+
+    // Sessions (SessionController). A replayed session becomes the live document; one whose
+    // model is missing or different is shown from its stored run alone: no model, nothing to step
+    // (readOnly()) until a model is opened.
+    void adoptGenerator(std::shared_ptr<const folkrnn::Model> model, const QString &modelPath,
+                        std::shared_ptr<folkrnn::Generator> generator);
+    void showStoredRun(std::shared_ptr<const folkrnn::Run> run, const folkrnn::GenerationSettings &settings,
+                       const folkrnn::InterventionSet &interventions);
+    bool readOnly() const { return run_ && !generator_; }
+    // The live tune as a session (a background run is stopped first, its steps kept); selection,
+    // layout and notes are left to the caller. Throws InputError when no model is open.
+    folkrnn::Session captureSession(const std::string &fingerprint);
 
     // Runs longer than this many steps go to the worker thread.
     static constexpr int kForegroundSteps = 24;

@@ -8,13 +8,16 @@
 namespace folkrnn::gui {
 
 namespace {
-const char *kKey = "recentModels";
 constexpr int kMax = 8;
 } // namespace
 
-RecentFiles::RecentFiles(QMenu *menu, QObject *parent) : QObject(parent), menu_(menu) { rebuild(); }
+RecentFiles::RecentFiles(QMenu *menu, QObject *parent, const QString &settingsKey)
+    : QObject(parent), menu_(menu), key_(settingsKey)
+{
+    rebuild();
+}
 
-QStringList RecentFiles::files() const { return QSettings().value(QLatin1String(kKey)).toStringList(); }
+QStringList RecentFiles::files() const { return QSettings().value(key_).toStringList(); }
 
 void RecentFiles::add(const QString &path)
 {
@@ -24,7 +27,7 @@ void RecentFiles::add(const QString &path)
     list.prepend(absolute);
     while (list.size() > kMax)
         list.removeLast();
-    QSettings().setValue(QLatin1String(kKey), list);
+    QSettings().setValue(key_, list);
     rebuild();
 }
 

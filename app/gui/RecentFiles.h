@@ -10,7 +10,9 @@ namespace folkrnn::gui {
 class RecentFiles : public QObject {
     Q_OBJECT
 public:
-    explicit RecentFiles(QMenu *menu, QObject *parent = nullptr);
+    // `settingsKey`: the QSettings list (models and sessions keep separate lists).
+    explicit RecentFiles(QMenu *menu, QObject *parent = nullptr,
+                         const QString &settingsKey = QStringLiteral("recentModels"));
 
     void add(const QString &path);
     QStringList files() const;
@@ -22,6 +24,7 @@ private:
     void rebuild();
 
     QMenu *menu_;
+    QString key_;
 };
 
 } // namespace folkrnn::gui

@@ -2,6 +2,7 @@
 #include "LaunchOptions.h"
 #include "MainWindow.h"
 #include "Messages.h"
+#include "SessionController.h"
 #include "Startup.h"
 #include "UiLanguage.h"
 
@@ -50,6 +51,9 @@ int main(int argc, char **argv)
             window.openModel(bundled);
     }
     window.show();
+    // After a crash, offer the autosaved session (not in a scripted screenshot run).
+    if (options->screenshot.isEmpty())
+        QTimer::singleShot(0, window.sessions(), [&window] { window.sessions()->offerRecovery(); });
 
     folkrnn::gui::Startup startup(&window, *options);
     if (!startup.begin())

@@ -1,8 +1,11 @@
 #include "widgets/common/InspectorView.h"
 
 #include "core/sim/Run.h"
+#include "widgets/common/FigureExportDialog.h"
 
+#include <QContextMenuEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -90,6 +93,16 @@ bool InspectorView::exportPdf(const QString &path, QSize size)
         return false;
     render(painter, QRect(QPoint(0, 0), size));
     return painter.end();
+}
+
+void InspectorView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    QAction *figure = menu.addAction(tr("Export Figure…"));
+    QAction *data = menu.addAction(tr("Export Data as CSV…"));
+    QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == figure || chosen == data)
+        FigureExportDialog({this}, this, chosen == data ? QStringLiteral("csv") : QString(), this).exec();
 }
 
 bool InspectorView::exportFile(const QString &path, QSize size)

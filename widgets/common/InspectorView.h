@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QContextMenuEvent;
 class QPainter;
 
 namespace folkrnn { class Run; }
@@ -56,6 +57,8 @@ public:
     bool exportFile(const QString &path, QSize size = {});
 
 protected:
+    // Right click: Export Figure… and Export Data as CSV… (FigureExportDialog).
+    void contextMenuEvent(QContextMenuEvent *event) override;
     // The run was replaced (or grew): rebuild what depends on it.
     virtual void runChanged() = 0;
     virtual void selectionChanged(SelectionChange what) = 0;
