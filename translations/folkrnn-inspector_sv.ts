@@ -574,7 +574,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation>Öppna &amp;senaste</translation>
+        <translation>Öppna senas&amp;te</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -757,7 +757,7 @@ Den aktuella modellen förblir öppen.</translation>
     </message>
     <message>
         <source>Open &amp;Session…</source>
-        <translation>Öppna s&amp;ession…</translation>
+        <translation>Öppna sess&amp;ion…</translation>
     </message>
     <message>
         <source>Open a saved session (.frnsession)</source>
