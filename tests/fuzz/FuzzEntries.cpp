@@ -2,6 +2,7 @@
 
 #include "core/abc/AbcFile.h"
 #include "core/abc/AbcTokenizer.h"
+#include "core/abc/TokenCategory.h"
 #include "core/abc/TokenCorpus.h"
 #include "core/util/Error.h"
 
@@ -29,10 +30,16 @@ void abcReader(const std::uint8_t *data, std::size_t size)
     std::vector<std::vector<std::string>> converted;
     try {
         for (const abc::TuneConversion &t : abc::tokenizeAbc(text, "fuzz.abc")) {
-            if (t.converted && t.tokens.size() >= 2)
-                converted.push_back(t.tokens);
-            else if (t.converted)
+            if (t.converted && t.tokens.size() < 2)
                 broken("a converted tune without a meter and a mode token");
+            // A "^folk-rnn: ..." escape carries any text through verbatim by design (TokensToAbc
+            // round-trips any token stream), and the corpus reader refuses non-tokens with a
+            // message; only tunes of folk-rnn tokens must read back.
+            bool tokensOnly = t.converted;
+            for (const std::string &token : t.tokens)
+                tokensOnly = tokensOnly && classifyToken(token) != TokenCategory::Other;
+            if (tokensOnly)
+                converted.push_back(t.tokens);
         }
     } catch (const InputError &) {
     }
