@@ -195,7 +195,9 @@ private slots:
               static_cast<long long>(QFileInfo(pkl).size()), model.parameterCount(), double(best) / 1e6, cliMs);
         // FOLKRNN-FORMAT.md's 5,599,881 counts neither the identity embedding nor the 3 x 2 x 512 initial states.
         QCOMPARE(model.parameterCount(), std::size_t(5599881 + 3 * 2 * 512));
+#ifndef FOLKRNN_SANITIZED // AddressSanitizer makes it ~2x slower; timings are checked in the Release stage
         QVERIFY2(best < 1000000000LL, "reading a full-size model should take well under a second");
+#endif
 
         for (const QString &file : {pkl, dir + QStringLiteral("/folkrnn_py3_p4.pkl")}) {
             const QString diff = test::compareParams(loadFolkRnnPickle(file.toStdString()), dir, QStringLiteral("base"));
