@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QMainWindow>
 
@@ -55,9 +56,17 @@ QStringList renderFigures(const FigureJob &job)
     selection.setState(gui::toSelectionState(job.selection));
 
     // Staff notation is engraved by abcm2ps in the background: wait for it (bounded).
-    const auto ready = [](widgets::InspectorView *view) {
+    QList<QPair<QDockWidget *, widgets::InspectorView *>> lent;
+    const auto ready = [&](widgets::InspectorView *view) {
         QCoreApplication::processEvents();
         if (auto *abc = qobject_cast<widgets::AbcView *>(view)) {
+            // The staff is engraved for the width the view is laid out at, which a view in a
+            // hidden window never is: show it alone (offscreen) at the figure's size.
+            lent.append({qobject_cast<QDockWidget *>(view->parentWidget()), view});
+            view->setParent(nullptr);
+            view->resize(job.size);
+            view->show();
+            QCoreApplication::processEvents();
             QElapsedTimer waited;
             waited.start();
             while (abc->staffPending() && waited.elapsed() < 30000)
@@ -65,6 +74,11 @@ QStringList renderFigures(const FigureJob &job)
         }
     };
     const QStringList failed = docks.exportAll(job.outDir, job.formats, job.size, job.dpi, ready);
+    for (const auto &[dock, view] : lent) {
+        view->hide();
+        if (dock)
+            dock->setWidget(view); // back where ViewDocks keeps it
+    }
     if (!failed.isEmpty())
         throw folkrnn::InputError(failed.front().toStdString(), "could not be written");
     QStringList written;

@@ -5,12 +5,14 @@
 
 #include <QContextMenuEvent>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QMenu>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace folkrnn::widgets {
@@ -44,7 +46,8 @@ QSize InspectorView::exportSize(QSize requested) const
 {
     if (requested.isValid() && !requested.isEmpty())
         return requested;
-    return size().isEmpty() ? QSize(800, 500) : size();
+    // A view in a closed dock was never laid out (100 x 30): give it a figure's size.
+    return size().width() < 200 || size().height() < 120 ? QSize(800, 500) : size();
 }
 
 bool InspectorView::exportImage(const QString &path, QSize size, int dpi)
@@ -54,14 +57,16 @@ bool InspectorView::exportImage(const QString &path, QSize size, int dpi)
     QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
                  QImage::Format_ARGB32_Premultiplied);
     image.fill(palette().color(QPalette::Window));
-    image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
-    image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     {
+        // Drawn at the image's default resolution (as the screen) and scaled: text in points
+        // and recorded pictures would otherwise grow with the dpi a second time.
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.scale(scale, scale);
-        render(painter, QRect(QPoint(0, 0), size));
+        renderFigure(painter, QRect(QPoint(0, 0), size));
     }
+    image.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+    image.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
     return image.save(path);
 }
 
@@ -72,11 +77,12 @@ bool InspectorView::exportSvg(const QString &path, QSize size)
     svg.setFileName(path);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setResolution(96); // as the screen and the PDF: points in the figure are points on paper
     svg.setTitle(title());
     QPainter painter;
     if (!painter.begin(&svg))
         return false;
-    render(painter, QRect(QPoint(0, 0), size));
+    renderFigure(painter, QRect(QPoint(0, 0), size));
     return painter.end();
 }
 
@@ -91,8 +97,25 @@ bool InspectorView::exportPdf(const QString &path, QSize size)
     QPainter painter;
     if (!painter.begin(&pdf))
         return false;
-    render(painter, QRect(QPoint(0, 0), size));
+    renderFigure(painter, QRect(QPoint(0, 0), size));
     return painter.end();
+}
+
+void InspectorView::renderFigure(QPainter &painter, const QRect &target)
+{
+    // A figure leaves the window (a paper, a post): it carries the view's title above the
+    // picture. Pixel sizes, so the title is the same size on every device (SVG, PDF, PNG).
+    QFont font = this->font();
+    font.setBold(true);
+    font.setPixelSize(int(std::lround(std::max(9.0, font.pointSizeF()) * 1.15 * 96.0 / 72.0)));
+    const int h = QFontMetrics(font).height() + 8;
+    painter.save();
+    painter.setFont(font);
+    painter.setPen(palette().color(QPalette::WindowText));
+    painter.drawText(QRect(target.left(), target.top() + 4, target.width(), h - 4), Qt::AlignHCenter | Qt::AlignTop,
+                     title());
+    painter.restore();
+    render(painter, target.adjusted(0, h, 0, 0));
 }
 
 void InspectorView::contextMenuEvent(QContextMenuEvent *event)

@@ -65,6 +65,8 @@ protected:
 
 private:
     QSize exportSize(QSize requested) const;
+    // render() under the view's title: what every exported figure shows.
+    void renderFigure(QPainter &painter, const QRect &target);
 
     std::shared_ptr<const folkrnn::Run> run_;
     Selection ownSelection_;

@@ -40,6 +40,11 @@ void PlotView::render(QPainter &painter, const QRect &target)
     }
     painter.save();
     painter.translate(target.topLeft());
+    // A QPicture plays back scaled by the target device's resolution over its own (an SVG
+    // generator is 72 dpi, a 300 dpi PNG 300): undo that, `target` is in the painter's units.
+    if (const QPaintDevice *device = painter.device())
+        painter.scale(double(picture.logicalDpiX()) / device->logicalDpiX(),
+                      double(picture.logicalDpiY()) / device->logicalDpiY());
     painter.drawPicture(0, 0, picture);
     painter.restore();
     // toPainter() laid the plot out for `target`; lay it out for the screen again.
