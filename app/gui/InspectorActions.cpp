@@ -33,7 +33,7 @@ InspectorActions::InspectorActions(QMainWindow *w)
     openModel = make(w, QMainWindow::tr("&Open Model…"), {QKeySequence::Open},
                      QMainWindow::tr("Open a folk-rnn model (HDF5 or .pkl)"), QStyle::SP_DialogOpenButton);
     exportViews = make(w, QMainWindow::tr("&Export All Views…"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
-                       QMainWindow::tr("Write every view as PNG, SVG and CSV into a folder"));
+                       QMainWindow::tr("Write every view as PNG, SVG, PDF and CSV into a folder"));
     quit = make(w, QMainWindow::tr("&Quit"), {QKeySequence::Quit}, QMainWindow::tr("Quit the inspector"));
     stepForward = make(w, QMainWindow::tr("Step &Forward"), {QKeySequence(Qt::Key_F10), QKeySequence(Qt::CTRL | Qt::Key_Right)},
                        QMainWindow::tr("Generate the next token"), QStyle::SP_MediaSeekForward);

@@ -3,6 +3,8 @@
 #include "Messages.h"
 #include "PreferencesDialog.h"
 #include "RecentFiles.h"
+#include "FigureExportAction.h"
+#include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TracePanel.h"
 #include "InterventionDocks.h"
@@ -79,6 +81,9 @@ void MainWindow::buildMenus()
     file->addAction(actions_.exportViews);
     file->addSeparator();
     file->addAction(actions_.quit);
+    sessions_ = new SessionController(this, &document_);
+    sessions_->addFileActions(file, actions_.exportViews);
+    file->insertAction(actions_.exportViews, makeFigureExportAction(this, docks_));
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = document_.undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcuts(QKeySequence::Undo);
@@ -100,6 +105,7 @@ void MainWindow::buildMenus()
     navigate->addActions({actions_.firstStep, actions_.previousStep, actions_.nextStep, actions_.lastStep});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(controlsDock_->toggleViewAction());
+    view->addAction(sessions_->notesDock()->toggleViewAction());
     view->addActions({interventions_->clampDock()->toggleViewAction(), interventions_->comparisonDock()->toggleViewAction()});
     for (QDockWidget *d : docks_->docks())
         view->addAction(d->toggleViewAction());
@@ -206,6 +212,10 @@ void MainWindow::resetLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!sessions_->maybeSave()) {
+        event->ignore();
+        return;
+    }
     document_.cancel();
     if (saveLayout_) {
         QSettings s;
@@ -224,7 +234,6 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
             settings_->showSettings(document_.settings(), *model);
             const auto &tune = document_.settings().forcedTune;
             trace_->showMode(!tune.empty(), static_cast<int>(tune.size()));
-            setWindowTitle(tr("%1 — folk-rnn Inspector").arg(QFileInfo(document_.modelPath()).fileName()));
         }
     }
     if (change.what & DocumentField::Busy) {

@@ -14,6 +14,7 @@ class QTabWidget;
 namespace folkrnn::gui {
 
 class RecentFiles;
+class SessionController;
 class SettingsPanel;
 class TracePanel;
 class InterventionDocks;
@@ -33,6 +34,7 @@ public:
     const InspectorActions &actions() const { return actions_; }
     SettingsPanel *settingsPanel() const { return settings_; }
     TracePanel *tracePanel() const { return trace_; }
+    SessionController *sessions() const { return sessions_; }
     InterventionDocks *interventionDocks() const { return interventions_; }
 
     // Opens a model; on failure shows an error naming the file and keeps the current model.
@@ -68,6 +70,7 @@ private:
     TracePanel *trace_;
     InterventionDocks *interventions_ = nullptr;
     RecentFiles *recent_ = nullptr;
+    SessionController *sessions_ = nullptr;
     QLabel *status_;
     QProgressBar *progress_;
     bool saveLayout_;
