@@ -78,16 +78,21 @@ void ViewDocks::arrangeDefault(QDockWidget *controls)
     window_->resizeDocks({heatmap, activation, stats}, {int(h * 0.40), int(h * 0.32), int(h * 0.28)}, Qt::Vertical);
 }
 
-QStringList ViewDocks::exportAll(const QString &directory) const
+QStringList ViewDocks::exportAll(const QString &directory, const QStringList &suffixes, QSize size, int dpi,
+                                 const std::function<void(widgets::InspectorView *)> &ready)
 {
     QStringList failed;
     const QDir dir(directory);
-    for (widgets::InspectorView *v : views_)
-        for (const char *suffix : {".png", ".svg", ".csv"}) {
-            const QString path = dir.filePath(v->viewId() + QLatin1String(suffix));
-            if (!v->exportFile(path))
+    for (widgets::InspectorView *v : views_) {
+        if (ready)
+            ready(v);
+        for (const QString &suffix : suffixes) {
+            const QString path = dir.filePath(v->viewId() + QLatin1Char('.') + suffix);
+            const bool ok = suffix == QLatin1String("png") ? v->exportImage(path, size, dpi) : v->exportFile(path, size);
+            if (!ok)
                 failed << path;
         }
+    }
     return failed;
 }
 

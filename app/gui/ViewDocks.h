@@ -1,7 +1,10 @@
 #pragma once
 #include <QList>
 #include <QObject>
+#include <QSize>
+#include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QDockWidget;
@@ -29,8 +32,14 @@ public:
     void setRun(const std::shared_ptr<const folkrnn::Run> &run);
     // Places the docks in the default arrangement around `controls` (the settings dock).
     void arrangeDefault(QDockWidget *controls);
-    // Writes every view as PNG, SVG and CSV into `directory`; returns the files that failed.
-    QStringList exportAll(const QString &directory) const;
+    // Writes every view into `directory`, one file per view and suffix named after the view id,
+    // at `size` logical pixels (empty: each view's own) and `dpi` for raster images; returns the
+    // files that failed. `ready`, when given, is called for each view before its files are written.
+    QStringList exportAll(const QString &directory,
+                          const QStringList &suffixes = {QStringLiteral("png"), QStringLiteral("svg"),
+                                                         QStringLiteral("pdf"), QStringLiteral("csv")},
+                          QSize size = {}, int dpi = 96,
+                          const std::function<void(widgets::InspectorView *)> &ready = {});
 
 private:
     QDockWidget *dockFor(widgets::InspectorView *view);
