@@ -168,8 +168,6 @@ void SessionController::showBanner(const QString &text)
         window_->addToolBar(Qt::TopToolBarArea, banner_);
     }
     banner_->setVisible(!text.isEmpty());
-    if (!text.isEmpty())
-        window_->statusBar()->showMessage(text, 15000);
 }
 
 const std::string &SessionController::fingerprint()

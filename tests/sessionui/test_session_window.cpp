@@ -9,6 +9,7 @@
 #include "core/session/SessionFile.h"
 
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -164,6 +165,14 @@ private slots:
         QCOMPARE(w2.document()->selection()->step(), 5);
         QVERIFY(!w2.actions().stepForward->isEnabled());
         QVERIFY(!w2.actions().reset->isEnabled());
+        if (const QString shot = qEnvironmentVariable("FOLKRNN_SESSION_SCREENSHOT"); !shot.isEmpty()) {
+            w2.resize(1400, 900);
+            w2.resetLayout();
+            c->notesDock()->show();
+            w2.show();
+            QTest::qWait(500);
+            QVERIFY(w2.grab().save(shot)); // for looking at, not asserted
+        }
         // Notes can still be added and the session saved elsewhere, stored run and all.
         c->notesEdit()->appendPlainText(QStringLiteral("looked at without the model"));
         const QString copy = file(QStringLiteral("orphan-annotated.frnsession"));
