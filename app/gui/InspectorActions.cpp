@@ -53,6 +53,12 @@ InspectorActions::InspectorActions(QMainWindow *w)
                     QMainWindow::tr("Look at the next recorded step"), QStyle::SP_ArrowRight);
     lastStep = make(w, QMainWindow::tr("&Last Step"), {QKeySequence(Qt::Key_End)},
                     QMainWindow::tr("Go to the last recorded step"), QStyle::SP_MediaSkipForward);
+    playPause = make(w, QMainWindow::tr("&Play / Pause"), {QKeySequence(Qt::Key_F6)},
+                     QMainWindow::tr("Play the tune, every view following the sounding note"), QStyle::SP_MediaPlay);
+    stopPlayback = make(w, QMainWindow::tr("&Stop Playing"), {QKeySequence(Qt::SHIFT | Qt::Key_F6)},
+                        QMainWindow::tr("Stop the tune"), QStyle::SP_MediaStop);
+    playFromStep = make(w, QMainWindow::tr("Play from Current &Step"), {QKeySequence(Qt::CTRL | Qt::Key_F6)},
+                        QMainWindow::tr("Play the tune from the selected step"), QStyle::SP_MediaSeekForward);
     resetLayout = make(w, QMainWindow::tr("Reset &Layout"), {}, QMainWindow::tr("Put every view back in its place"));
     about = make(w, QMainWindow::tr("&About folk-rnn Inspector"), {}, QMainWindow::tr("Version and model provenance"));
     aboutQt = make(w, QMainWindow::tr("About &Qt"), {}, QMainWindow::tr("Qt version and licence"));

@@ -23,6 +23,9 @@ struct InspectorActions {
     QAction *previousStep;
     QAction *nextStep;
     QAction *lastStep;
+    QAction *playPause;
+    QAction *stopPlayback;
+    QAction *playFromStep;
     QAction *resetLayout;
     QAction *about;
     QAction *aboutQt;

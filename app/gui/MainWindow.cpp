@@ -12,10 +12,12 @@
 
 #include "core/sim/Run.h"
 #include "core/util/Error.h"
+#include "widgets/audio/PlayerBar.h"
 #include "widgets/common/InspectorView.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -44,7 +47,7 @@ MainWindow::MainWindow(bool restoreLayout, QWidget *parent)
     : QMainWindow(parent), actions_(this), docks_(new ViewDocks(this, document_.selection())),
       controlsDock_(new QDockWidget(tr("Generation"), this)), controlsTabs_(new QTabWidget(this)),
       settings_(new SettingsPanel(this)), trace_(new TracePanel(this)), status_(new QLabel(this)),
-      progress_(new QProgressBar(this)), saveLayout_(restoreLayout)
+      progress_(new QProgressBar(this)), player_(new widgets::PlayerBar(this)), saveLayout_(restoreLayout)
 {
     setWindowTitle(tr("folk-rnn Inspector"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
@@ -55,6 +58,7 @@ MainWindow::MainWindow(bool restoreLayout, QWidget *parent)
     interventions_ = new InterventionDocks(this, &document_);
     buildMenus();
     buildToolBar();
+    buildPlayer();
     buildStatusBar();
     connectActions();
     resize(1400, 900);
@@ -103,6 +107,9 @@ void MainWindow::buildMenus()
     generate->addAction(actions_.reset);
     QMenu *navigate = menuBar()->addMenu(tr("&Navigate"));
     navigate->addActions({actions_.firstStep, actions_.previousStep, actions_.nextStep, actions_.lastStep});
+    QMenu *listen = menuBar()->addMenu(tr("&Listen"));
+    listen->addActions({actions_.playPause, actions_.stopPlayback, actions_.playFromStep});
+    buildAnalysisMenu();
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(controlsDock_->toggleViewAction());
     view->addAction(sessions_->notesDock()->toggleViewAction());
@@ -116,6 +123,24 @@ void MainWindow::buildMenus()
     help->addAction(actions_.aboutQt);
 }
 
+void MainWindow::buildAnalysisMenu()
+{
+    analysisMenu_ = menuBar()->addMenu(tr("&Analysis"));
+    const auto section = [this](const QString &title, ViewDocks::Group group) {
+        analysisMenu_->addSection(title);
+        for (QDockWidget *d : docks_->docks(group)) {
+            const auto *v = static_cast<const widgets::InspectorView *>(d->widget());
+            QAction *a = analysisMenu_->addAction(v->title());
+            a->setObjectName(QStringLiteral("show-") + v->viewId());
+            a->setStatusTip(tr("Show the view “%1”").arg(v->title()));
+            connect(a, &QAction::triggered, this, [this, id = v->viewId()] { docks_->showView(id); });
+        }
+    };
+    section(tr("Over the run"), ViewDocks::Group::Run);
+    section(tr("Of the weights"), ViewDocks::Group::Weights);
+    section(tr("Queries"), ViewDocks::Group::Query);
+}
+
 void MainWindow::buildToolBar()
 {
     QToolBar *bar = addToolBar(tr("Generation"));
@@ -126,6 +151,32 @@ void MainWindow::buildToolBar()
     bar->addActions({actions_.reset, actions_.stepBack, actions_.stepForward, actions_.runToEnd, actions_.cancel});
     bar->addSeparator();
     bar->addActions({actions_.firstStep, actions_.previousStep, actions_.nextStep, actions_.lastStep});
+}
+
+void MainWindow::buildPlayer()
+{
+    QToolBar *bar = addToolBar(tr("Listen"));
+    bar->setObjectName(QStringLiteral("toolbar-listen"));
+    bar->addWidget(player_);
+    player_->setSelection(document_.selection());
+    QSettings s;
+    auto *instrument = player_->findChild<QComboBox *>(QStringLiteral("player-instrument"));
+    auto *tempo = player_->findChild<QSpinBox *>(QStringLiteral("player-tempo"));
+    if (instrument) {
+        const int index = instrument->findData(s.value(QStringLiteral("player/program")));
+        if (index >= 0)
+            instrument->setCurrentIndex(index);
+    }
+    if (tempo)
+        tempo->setValue(s.value(QStringLiteral("player/tempo"), 0).toInt());
+}
+
+void MainWindow::savePlayerSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("player/program"), player_->player()->program());
+    if (const auto *tempo = player_->findChild<QSpinBox *>(QStringLiteral("player-tempo")))
+        s.setValue(QStringLiteral("player/tempo"), tempo->value());
 }
 
 void MainWindow::buildStatusBar()
@@ -156,6 +207,12 @@ void MainWindow::connectActions()
     connect(actions_.lastStep, &QAction::triggered, this, [this] { moveStep(INT_MAX / 2); });
     connect(actions_.previousStep, &QAction::triggered, this, [this] { moveStep(-1); });
     connect(actions_.nextStep, &QAction::triggered, this, [this] { moveStep(1); });
+    connect(actions_.playPause, &QAction::triggered, player_, &widgets::PlayerBar::togglePlay);
+    connect(actions_.stopPlayback, &QAction::triggered, player_->player(), &widgets::TunePlayer::stop);
+    connect(actions_.playFromStep, &QAction::triggered, this,
+            [this] { player_->player()->playFromStep(document_.selection()->step()); });
+    connect(player_->player(), &widgets::TunePlayer::stateChanged, this, &MainWindow::updateActions);
+    connect(player_->player(), &widgets::TunePlayer::availabilityChanged, this, &MainWindow::updateActions);
     connect(actions_.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(actions_.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(actions_.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -217,7 +274,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     document_.cancel();
+    player_->player()->stop();
     if (saveLayout_) {
+        savePlayerSettings();
         QSettings s;
         s.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
         s.setValue(QStringLiteral("mainWindow/state"), saveState(kLayoutVersion));
@@ -227,8 +286,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
-    if (change.what & DocumentField::Run)
+    // The run first: a new model's weight views read its vocabulary.
+    if (change.what & DocumentField::Run) {
         docks_->setRun(document_.run());
+        player_->setRun(document_.run());
+    }
+    if (change.what & DocumentField::Model)
+        docks_->setModel(document_.model());
     if (change.what & (DocumentField::Model | DocumentField::Settings)) {
         if (const auto &model = document_.model()) {
             settings_->showSettings(document_.settings(), *model);
@@ -262,6 +326,15 @@ void MainWindow::updateActions()
     actions_.reset->setEnabled(model && !busy);
     settings_->setEnabled(model && !busy);
     trace_->setEnabled(model && !busy);
+    // Without an audio device the player bar says why; the menu follows its buttons.
+    const auto *player = player_->player();
+    const bool audible = player->available() && !player->performance().notes.empty();
+    actions_.playPause->setEnabled(audible || player->state() != widgets::TunePlayer::State::Stopped);
+    actions_.stopPlayback->setEnabled(player->state() != widgets::TunePlayer::State::Stopped);
+    actions_.playFromStep->setEnabled(audible);
+    if (const QString why = player->unavailableReason(); !why.isEmpty())
+        for (QAction *a : {actions_.playPause, actions_.stopPlayback, actions_.playFromStep})
+            a->setStatusTip(why);
 }
 
 void MainWindow::updateStatus()

@@ -8,8 +8,11 @@
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QTabWidget;
+
+namespace folkrnn::widgets { class PlayerBar; }
 
 namespace folkrnn::gui {
 
@@ -36,6 +39,9 @@ public:
     TracePanel *tracePanel() const { return trace_; }
     SessionController *sessions() const { return sessions_; }
     InterventionDocks *interventionDocks() const { return interventions_; }
+    widgets::PlayerBar *playerBar() const { return player_; }
+    // The Analysis menu: one action per analysis or query view, showing and raising its dock.
+    QMenu *analysisMenu() const { return analysisMenu_; }
 
     // Opens a model; on failure shows an error naming the file and keeps the current model.
     bool openModel(const QString &path);
@@ -49,7 +55,10 @@ protected:
 
 private:
     void buildMenus();
+    void buildAnalysisMenu();
     void buildToolBar();
+    void buildPlayer();
+    void savePlayerSettings() const;
     void buildStatusBar();
     void connectActions();
     void onDocumentChanged(const DocumentChange &change);
@@ -71,8 +80,10 @@ private:
     InterventionDocks *interventions_ = nullptr;
     RecentFiles *recent_ = nullptr;
     SessionController *sessions_ = nullptr;
+    QMenu *analysisMenu_ = nullptr;
     QLabel *status_;
     QProgressBar *progress_;
+    widgets::PlayerBar *player_;
     bool saveLayout_;
 };
 
