@@ -1127,10 +1127,6 @@ Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den n
         <translation>Diesen Eingriff anwenden</translation>
     </message>
     <message>
-        <source>Layer (from 1) : unit (from 0)</source>
-        <translation>Schicht (ab 1) : Einheit (ab 0)</translation>
-    </message>
-    <message>
         <source>h</source>
         <translation>h</translation>
     </message>
@@ -1173,6 +1169,14 @@ Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den n
     <message>
         <source>Value, %1 to %2</source>
         <translation>Wert, %1 bis %2</translation>
+    </message>
+    <message>
+        <source>layer %1, unit %2</source>
+        <translation>Schicht %1, Einheit %2</translation>
+    </message>
+    <message>
+        <source>layer %1, units %2</source>
+        <translation>Schicht %1, Einheiten %2</translation>
     </message>
 </context>
 <context>

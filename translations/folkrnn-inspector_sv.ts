@@ -1127,10 +1127,6 @@ Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</sou
         <translation>Tillämpa det här ingreppet</translation>
     </message>
     <message>
-        <source>Layer (from 1) : unit (from 0)</source>
-        <translation>Lager (från 1) : enhet (från 0)</translation>
-    </message>
-    <message>
         <source>h</source>
         <translation>h</translation>
     </message>
@@ -1173,6 +1169,14 @@ Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</sou
     <message>
         <source>Value, %1 to %2</source>
         <translation>Värde, %1 till %2</translation>
+    </message>
+    <message>
+        <source>layer %1, unit %2</source>
+        <translation>lager %1, enhet %2</translation>
+    </message>
+    <message>
+        <source>layer %1, units %2</source>
+        <translation>lager %1, enheter %2</translation>
     </message>
 </context>
 <context>
