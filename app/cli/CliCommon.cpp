@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -68,5 +69,23 @@ double numberOption(const QCommandLineParser &parser, const QString &name)
 }
 
 void writeOut(const std::string &text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+void addSamplingOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("RNG seed (0..4294967295)."), QStringLiteral("N"),
+                      QStringLiteral("42")});
+    parser.addOption({QStringLiteral("temperature"), QStringLiteral("Softmax temperature (> 0)."), QStringLiteral("T"),
+                      QStringLiteral("1.0")});
+    parser.addOption({QStringLiteral("prime"), QStringLiteral("Tokens to start with, separated by spaces."),
+                      QStringLiteral("TOKENS")});
+}
+
+void readSeedAndTemperature(const QCommandLineParser &parser, GenerationSettings &settings)
+{
+    settings.seed = static_cast<std::uint32_t>(integerOption(parser, QStringLiteral("seed"), 0, 4294967295LL));
+    settings.temperature = numberOption(parser, QStringLiteral("temperature"));
+    if (!(settings.temperature > 0.0) || !std::isfinite(settings.temperature))
+        throw UsageError("--temperature: must be a positive number");
+}
 
 } // namespace folkrnn::cli

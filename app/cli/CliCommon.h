@@ -1,5 +1,6 @@
 #pragma once
 #include "core/model/Model.h"
+#include "core/sim/Generator.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -27,6 +28,12 @@ QCommandLineOption modelOption();
 std::string modelPathOption(const QCommandLineParser &parser);
 // The model named by --model, or the bundled one; throws InputError naming the file.
 std::shared_ptr<const Model> loadModelOption(const QCommandLineParser &parser);
+
+// --seed, --temperature and --prime, as every command that samples a tune spells them.
+void addSamplingOptions(QCommandLineParser &parser);
+// --seed and --temperature into `settings`, checked (throws UsageError); --prime needs the model,
+// so each command encodes it where it has one.
+void readSeedAndTemperature(const QCommandLineParser &parser, GenerationSettings &settings);
 
 long long integerOption(const QCommandLineParser &parser, const QString &name, long long min, long long max);
 double numberOption(const QCommandLineParser &parser, const QString &name);

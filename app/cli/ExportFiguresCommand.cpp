@@ -62,12 +62,7 @@ int runExportFigures(const QStringList &args)
     parser.addOption({QStringLiteral("session"), QStringLiteral("Draw this saved session (its stored run and selection)."),
                       QStringLiteral("FILE")});
     parser.addOption(modelOption());
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("RNG seed (0..4294967295)."), QStringLiteral("N"),
-                      QStringLiteral("42")});
-    parser.addOption({QStringLiteral("temperature"), QStringLiteral("Softmax temperature (> 0)."), QStringLiteral("T"),
-                      QStringLiteral("1.0")});
-    parser.addOption({QStringLiteral("prime"), QStringLiteral("Tokens to start with, separated by spaces."),
-                      QStringLiteral("TOKENS")});
+    addSamplingOptions(parser);
     parser.addOption({QStringLiteral("steps"), QStringLiteral("Steps to generate (default: to </s>, at most 1000)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("step"), QStringLiteral("The step shown as current (default: the session's, else 0)."),
@@ -122,10 +117,7 @@ int runExportFigures(const QStringList &args)
     } else {
         model = loadModelOption(parser);
         GenerationSettings settings;
-        settings.seed = static_cast<std::uint32_t>(integerOption(parser, QStringLiteral("seed"), 0, 4294967295LL));
-        settings.temperature = numberOption(parser, QStringLiteral("temperature"));
-        if (!(settings.temperature > 0.0) || !std::isfinite(settings.temperature))
-            throw UsageError("--temperature: must be a positive number");
+        readSeedAndTemperature(parser, settings);
         settings.prime = encodeTokens(model->vocabulary, parser.value(QStringLiteral("prime")).toStdString(), "--prime");
         if (parser.isSet(QStringLiteral("steps")))
             settings.maxLength = static_cast<int>(integerOption(parser, QStringLiteral("steps"), 1, kMaxSteps));

@@ -111,12 +111,7 @@ int runGenerate(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(modelOption());
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("RNG seed (0..4294967295)."), QStringLiteral("N"),
-                      QStringLiteral("42")});
-    parser.addOption({QStringLiteral("temperature"), QStringLiteral("Softmax temperature (> 0)."), QStringLiteral("T"),
-                      QStringLiteral("1.0")});
-    parser.addOption({QStringLiteral("prime"), QStringLiteral("Tokens to start with, separated by spaces."),
-                      QStringLiteral("TOKENS")});
+    addSamplingOptions(parser);
     parser.addOption({QStringLiteral("count"), QStringLiteral("Number of tunes, from one RNG stream."),
                       QStringLiteral("K"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("max-length"), QStringLiteral("Steps at most per tune."), QStringLiteral("N"),
@@ -144,12 +139,9 @@ int runGenerate(const QStringList &args)
 
     const Format format = parseFormat(parser.value(QStringLiteral("format")));
     GenerationSettings settings;
-    settings.seed = static_cast<std::uint32_t>(integerOption(parser, QStringLiteral("seed"), 0, 4294967295LL));
-    settings.temperature = numberOption(parser, QStringLiteral("temperature"));
+    readSeedAndTemperature(parser, settings);
     settings.maxLength = static_cast<int>(integerOption(parser, QStringLiteral("max-length"), 1, kMaxSteps));
     const long long count = integerOption(parser, QStringLiteral("count"), 1, 1000000);
-    if (!(settings.temperature > 0.0) || !std::isfinite(settings.temperature))
-        throw UsageError("--temperature: must be a positive number");
 
     const bool saving = parser.isSet(QStringLiteral("save-session"));
     if (saving && (count != 1 || parser.isSet(QStringLiteral("seed-per-tune"))))

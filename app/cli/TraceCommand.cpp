@@ -38,14 +38,9 @@ int runTrace(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption(modelOption());
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("RNG seed (0..4294967295)."), QStringLiteral("N"),
-                      QStringLiteral("42")});
-    parser.addOption({QStringLiteral("temperature"), QStringLiteral("Softmax temperature (> 0)."), QStringLiteral("T"),
-                      QStringLiteral("1.0")});
+    addSamplingOptions(parser);
     parser.addOption({QStringLiteral("max-length"), QStringLiteral("Steps at most."), QStringLiteral("N"),
                       QStringLiteral("1000")});
-    parser.addOption({QStringLiteral("prime"), QStringLiteral("Tokens to start with, separated by spaces."),
-                      QStringLiteral("TOKENS")});
     parser.addOption({QStringLiteral("tune"),
                       QStringLiteral("Teacher-force a tune of this folk-rnn token corpus file (meter, mode, body; "
                                      "</s> is appended)."),
@@ -68,11 +63,8 @@ int runTrace(const QStringList &args)
     if (parser.isSet(QStringLiteral("prime")) && parser.isSet(QStringLiteral("tune")))
         throw UsageError("trace: --prime and --tune cannot be used together");
     GenerationSettings settings;
-    settings.seed = static_cast<std::uint32_t>(integerOption(parser, QStringLiteral("seed"), 0, 4294967295LL));
-    settings.temperature = numberOption(parser, QStringLiteral("temperature"));
+    readSeedAndTemperature(parser, settings);
     settings.maxLength = static_cast<int>(integerOption(parser, QStringLiteral("max-length"), 1, kMaxSteps));
-    if (!(settings.temperature > 0.0) || !std::isfinite(settings.temperature))
-        throw UsageError("--temperature: must be a positive number");
     analysis::TraceOptions options;
     options.spectrum.fftLength = static_cast<int>(integerOption(parser, QStringLiteral("fft-length"), 2, 1 << 20));
     options.spectrum.floorDb = numberOption(parser, QStringLiteral("floor-db"));

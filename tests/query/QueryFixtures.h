@@ -1,30 +1,21 @@
 #pragma once
-#include "core/sim/Run.h"
+#include "common/ReferenceData.h"
 
 #include <QString>
 #include <QStringList>
 
-#include <string>
-#include <vector>
-
-// Shared by the query tests: a random model and traces made by the project's own tools, the numpy
-// reference (tests/reference/numpy_query.py) run on them, and its HDF5 output read back.
+// Shared by the query tests: the numpy reference (tests/reference/numpy_query.py) and the folk-rnn
+// samples; models, traces and reading the reference's HDF5 output back come from common/ReferenceData.h.
 namespace folkrnn::querytest {
 
-// tests/reference/make_random_model.py (v2-like vocabulary, which holds every token of the
-// folk-rnn samples); empty string on success, else the error text.
-QString makeRandomModel(const QString &out, int layers, int hidden, int seed);
-// folkrnn-cli with `args`; empty string on success (exit 0), else stderr and stdout.
-QString runCli(const QStringList &args);
+using test::makeRandomModel;
+using test::maxAbsDiff;
+using test::refArray;
+using test::refInts;
+using test::runCli;
+
 // numpy_query.py with `args`; empty string on success, else stderr.
 QString runNumpyQuery(const QStringList &args);
-
-// A dataset of an HDF5 file as a row-major double matrix ([n] becomes [n, 1], a scalar [1, 1]).
-RowMatrixXd refArray(const QString &file, const std::string &path);
-std::vector<int> refInts(const QString &file, const std::string &path);
-
-// Largest |a - b| where both are finite; +inf when shapes or NaN patterns differ.
-double maxAbsDiff(const Eigen::Ref<const RowMatrixXd> &a, const Eigen::Ref<const RowMatrixXd> &b);
 
 // The path of a folk-rnn samples file in ../shared/data/folk-rnn-samples/.
 QString samplesFile(const QString &name);
