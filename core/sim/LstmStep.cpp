@@ -102,12 +102,29 @@ void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<con
 void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
                        const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z)
 {
-    z = layer.bias;
+    lstmPreactivationRows(layer, inputRow, x, hPrev, z, 0, z.size());
+}
+
+void lstmPreactivationRows(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
+                           const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
+                           Eigen::Index begin, Eigen::Index end)
+{
+    const Eigen::Index n = end - begin;
+    auto part = z.segment(begin, n);
+    part = layer.bias.segment(begin, n);
     if (inputRow >= 0)
-        z += layer.inputRows.row(inputRow).transpose().cast<double>();
+        part += layer.inputRows.row(inputRow).segment(begin, n).transpose().cast<double>();
     else
-        accumulateRows(layer.inputT, x, z);
-    accumulateRows(layer.recurrentT, hPrev, z);
+        accumulateRows(layer.inputT.middleRows(begin, n), x, part);
+    accumulateRows(layer.recurrentT.middleRows(begin, n), hPrev, part);
+}
+
+void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, Eigen::Ref<Eigen::VectorXd> logits,
+               Eigen::Index begin, Eigen::Index end)
+{
+    const Eigen::Index n = end - begin;
+    logits.segment(begin, n) = w.denseB.segment(begin, n);
+    accumulateRows(w.denseT.middleRows(begin, n), h, logits.segment(begin, n));
 }
 
 namespace {
@@ -142,8 +159,7 @@ void softmaxOutput(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd
                    Eigen::Ref<Eigen::VectorXd> logits, Eigen::Ref<Eigen::VectorXd> logProbs,
                    Eigen::Ref<Eigen::VectorXd> probs)
 {
-    logits = w.denseB;
-    accumulateRows(w.denseT, h, logits);
+    denseRows(w, h, logits, 0, logits.size());
     softmaxFromLogits(logits, temperature, logProbs, probs);
 }
 

@@ -16,6 +16,17 @@ void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<con
 void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
                        const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z);
 
+// The same for the rows [begin, end) of z only, so two cores can each take a part of a step.
+// Every row is summed in the same order whoever computes it, provided `begin` and `end` are
+// multiples of kRowBlock (or the matrix's end): the kernel takes rows in blocks of kRowBlock.
+void lstmPreactivationRows(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
+                           const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
+                           Eigen::Index begin, Eigen::Index end);
+inline constexpr Eigen::Index kRowBlock = 4;
+
+// Where to cut `rows` rows in two parts of about equal size, on a kRowBlock boundary.
+inline Eigen::Index splitPoint(Eigen::Index rows) { return (rows / 2) / kRowBlock * kRowBlock; }
+
 // The gate nonlinearities and state update, in place on z ([4H]):
 //   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
 //   c_t = f ⊙ c_{t-1} + i ⊙ g
@@ -28,6 +39,10 @@ void lstmOutput(const Eigen::Ref<const Eigen::VectorXd> &o, const Eigen::Ref<con
                 Eigen::Ref<Eigen::VectorXd> h);
 
 // logits = h·W_dense + b_dense, then log p = log softmax(logits / T) and p itself.
+// logits[begin, end) = h·W_dense[:, begin, end) + b_dense[begin, end) (the bounds as above).
+void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, Eigen::Ref<Eigen::VectorXd> logits,
+               Eigen::Index begin, Eigen::Index end);
+
 void softmaxOutput(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, double temperature,
                    Eigen::Ref<Eigen::VectorXd> logits, Eigen::Ref<Eigen::VectorXd> logProbs,
                    Eigen::Ref<Eigen::VectorXd> probs);

@@ -1,6 +1,7 @@
 #include "core/sim/Simulator.h"
 
 #include "core/sim/LstmStep.h"
+#include "core/util/SecondCore.h"
 
 namespace folkrnn {
 
@@ -58,16 +59,18 @@ int Simulator::step(int token, Sampler *sampler)
     saveSnapshot(sampler);
 
     const int H = model_->hiddenSize();
+    SecondCore &second = SecondCore::instance();
     for (std::size_t l = 0; l < weights_.layers.size(); ++l) {
         const FusedLayer &layer = weights_.layers[l];
         const int layerIndex = static_cast<int>(l);
-        if (l == 0 && !weights_.embedding) {
-            lstmPreactivation(layer, input, x_, h_[l], z_[l]);
-        } else {
-            if (l == 0)
-                x_ = weights_.embedding->row(input).transpose().cast<double>();
-            lstmPreactivation(layer, -1, l == 0 ? x_ : h_[l - 1], h_[l], z_[l]);
-        }
+        const bool oneHot = l == 0 && !weights_.embedding;
+        if (l == 0 && weights_.embedding)
+            x_ = weights_.embedding->row(input).transpose().cast<double>();
+        const Eigen::VectorXd &in = l == 0 ? x_ : h_[l - 1];
+        const Eigen::Index rows = z_[l].size(), cut = splitPoint(rows);
+        second.split([&](int part) noexcept {
+            lstmPreactivationRows(layer, oneHot ? input : -1, in, h_[l], z_[l], part ? cut : 0, part ? rows : cut);
+        });
         lstmGates(z_[l], c_[l], h_[l]);
         if (!interventions_.items.empty()) {
             if (interventions_.touches(t, layerIndex, InterventionTarget::Cell)) {
@@ -77,7 +80,9 @@ int Simulator::step(int token, Sampler *sampler)
             interventions_.apply(t, layerIndex, InterventionTarget::Hidden, h_[l]);
         }
     }
-    softmaxOutput(weights_, h_.back(), temperature_, logits_, logProbs_, probs_);
+    const Eigen::Index V = logits_.size(), cut = splitPoint(V);
+    second.split([&](int part) noexcept { denseRows(weights_, h_.back(), logits_, part ? cut : 0, part ? V : cut); });
+    softmaxFromLogits(logits_, temperature_, logProbs_, probs_);
     const bool forced = token >= 0;
     if (!forced)
         token = sampler->choice(probs_);

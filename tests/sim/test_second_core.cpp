@@ -1,0 +1,111 @@
+// The two-core split of a step: each part runs exactly once, concurrent callers stay correct, and
+// splitting the rows of a step's products changes no bit of the result (parity depends on it).
+#include "core/sim/FusedWeights.h"
+#include "core/sim/LstmStep.h"
+#include "core/util/SecondCore.h"
+
+#include <QtTest>
+
+#include <atomic>
+#include <random>
+#include <thread>
+
+using namespace folkrnn;
+
+namespace {
+
+FusedLayer randomLayer(int inputs, int hidden, std::mt19937 &rng)
+{
+    std::normal_distribution<float> n(0.0f, 0.1f);
+    FusedLayer layer;
+    layer.inputSize = inputs;
+    layer.hidden = hidden;
+    layer.inputT = RowMatrixXf::NullaryExpr(4 * hidden, inputs, [&] { return n(rng); });
+    layer.recurrentT = RowMatrixXf::NullaryExpr(4 * hidden, hidden, [&] { return n(rng); });
+    layer.inputRows = RowMatrixXf::NullaryExpr(7, 4 * hidden, [&] { return n(rng); });
+    layer.bias = Eigen::VectorXd::NullaryExpr(4 * hidden, [&] { return double(n(rng)); });
+    return layer;
+}
+
+Eigen::VectorXd randomVector(int size, std::mt19937 &rng)
+{
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    return Eigen::VectorXd::NullaryExpr(size, [&] { return u(rng); });
+}
+
+} // namespace
+
+class TestSecondCore : public QObject {
+    Q_OBJECT
+private slots:
+    void everyPartRunsOnce()
+    {
+        std::vector<int> counts(2, 0);
+        for (int k = 0; k < 20000; ++k)
+            SecondCore::instance().split([&](int part) noexcept { ++counts[std::size_t(part)]; });
+        QCOMPARE(counts[0], 20000);
+        QCOMPARE(counts[1], 20000);
+    }
+
+    void concurrentCallers()
+    {
+        // Two threads splitting at once: one gets the helper, the other computes both parts itself.
+        std::atomic<long> sum{0};
+        const auto work = [&] {
+            for (int k = 0; k < 5000; ++k)
+                SecondCore::instance().split([&](int part) noexcept { sum.fetch_add(part + 1); });
+        };
+        std::thread a(work), b(work);
+        a.join();
+        b.join();
+        QCOMPARE(sum.load(), long(2 * 5000 * 3));
+    }
+
+    void splitRowsAreBitIdentical_data()
+    {
+        QTest::addColumn<int>("inputs");
+        QTest::addColumn<int>("hidden");
+        QTest::newRow("3x512 layer") << 512 << 512;
+        QTest::newRow("odd sizes") << 37 << 23;
+        QTest::newRow("tiny") << 3 << 1;
+    }
+    void splitRowsAreBitIdentical()
+    {
+        QFETCH(int, inputs);
+        QFETCH(int, hidden);
+        std::mt19937 rng(7);
+        const FusedLayer layer = randomLayer(inputs, hidden, rng);
+        const Eigen::VectorXd x = randomVector(inputs, rng), h = randomVector(hidden, rng);
+        for (int inputRow : {-1, 3}) {
+            Eigen::VectorXd whole(4 * hidden), parts(4 * hidden);
+            lstmPreactivation(layer, inputRow, x, h, whole);
+            const Eigen::Index rows = parts.size(), cut = splitPoint(rows);
+            SecondCore::instance().split([&](int part) noexcept {
+                lstmPreactivationRows(layer, inputRow, x, h, parts, part ? cut : 0, part ? rows : cut);
+            });
+            QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * std::size_t(rows)), 0);
+        }
+    }
+
+    void splitDenseIsBitIdentical()
+    {
+        // 137 tokens: the cut falls on a block boundary and the last row stays in the tail.
+        std::mt19937 rng(9);
+        std::normal_distribution<float> n(0.0f, 0.1f);
+        const int H = 64, V = 137;
+        RowMatrixXf denseT = RowMatrixXf::NullaryExpr(V, H, [&] { return n(rng); });
+        const Eigen::VectorXd h = randomVector(H, rng);
+        Eigen::VectorXd whole = Eigen::VectorXd::Zero(V), parts = Eigen::VectorXd::Zero(V);
+        accumulateRows(denseT, h, whole);
+        const Eigen::Index cut = splitPoint(V);
+        QCOMPARE(cut % kRowBlock, Eigen::Index(0));
+        SecondCore::instance().split([&](int part) noexcept {
+            const Eigen::Index b = part ? cut : 0, e = part ? V : cut;
+            accumulateRows(denseT.middleRows(b, e - b), h, parts.segment(b, e - b));
+        });
+        QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * V), 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSecondCore)
+#include "test_second_core.moc"
