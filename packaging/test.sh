@@ -5,6 +5,8 @@
 #   packaging/test.sh --sanitize [CTEST ARGS...]  the sanitizer stage only: core, folkrnn-cli and the
 #                                                 non-GUI tests built with AddressSanitizer and
 #                                                 UndefinedBehaviorSanitizer (-O1) into build-asan/
+#   packaging/test.sh --fuzz [CTEST ARGS...]      the libFuzzer stage: every fuzz target built with clang
+#                                                 into build-fuzz/ and run for a bounded time
 #
 # In the sanitizer stage any report fails the run: UBSan does not recover
 # (-fno-sanitize-recover=all), ASan and LSan abort the test. Leaks inside system libraries we do not
@@ -31,6 +33,26 @@ if [ "${1:-}" = "--sanitize" ]; then
   # test_training_smoke trains with PyTorch (no C++ of ours runs there): it is covered by the
   # Release stage and would take a third of this stage's budget.
   QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "${FOLKRNN_TEST_JOBS:-2}" -E '^test_training_smoke$' "$@"
+  exit $?
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+  # The libFuzzer stage: the pickle, session, ABC and token-corpus readers built with clang's
+  # -fsanitize=fuzzer,address,undefined into build-fuzz/, each fuzzed for FOLKRNN_FUZZ_SECONDS (default
+  # 30) from the committed seeds. A crash, leak, timeout or out-of-memory input fails the stage and
+  # leaves its reproducer (crash-*, leak-*, ...) in build-fuzz/tests/fuzz/.
+  shift
+  set -euo pipefail
+  ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  cd "$ROOT"
+  if [ "${FOLKRNN_SKIP_DEPS:-0}" != "1" ]; then
+    bash packaging/install-deps.sh
+  fi
+  BUILD_DIR="${FOLKRNN_FUZZ_BUILD_DIR:-build-fuzz}"
+  CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLKRNN_BUILD_GUI=OFF \
+    -DFOLKRNN_FUZZ=ON -DFOLKRNN_FUZZ_SECONDS="${FOLKRNN_FUZZ_SECONDS:-30}" ${FOLKRNN_CMAKE_ARGS:-}
+  cmake --build "$BUILD_DIR" -j "${FOLKRNN_JOBS:-$(nproc)}" --target fuzz_pickle fuzz_session fuzz_abc fuzz_token_corpus
+  cd "$BUILD_DIR"
+  ctest --output-on-failure -j "${FOLKRNN_TEST_JOBS:-2}" -R '^fuzz_.*_bounded$' "$@"
   exit $?
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
