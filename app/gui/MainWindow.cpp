@@ -288,7 +288,8 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
     // The run first: a new model's weight views read its vocabulary.
     if (change.what & DocumentField::Run) {
-        docks_->setRun(document_.run());
+        // The steps before firstStep are what the views drew: they redo only the rest.
+        docks_->setRun(document_.run(), change.what & DocumentField::Model ? 0 : change.firstStep);
         player_->setRun(document_.run());
     }
     if (change.what & DocumentField::Model)

@@ -113,14 +113,14 @@ void ViewDocks::setModel(const std::shared_ptr<const folkrnn::Model> &model)
             w->setWeightAnalyses(showing_[k] ? cache_ : nullptr);
 }
 
-void ViewDocks::setRun(const std::shared_ptr<const folkrnn::Run> &run)
+void ViewDocks::setRun(const std::shared_ptr<const folkrnn::Run> &run, int unchangedSteps)
 {
     run_ = run;
     for (int k = 0; k < views_.size(); ++k) {
         // Visibility is checked here too, not only when its events have been handled.
         showing_[k] = onScreen(k);
         if (showing_[k] || qobject_cast<WeightPlotView *>(views_[k])) // weight views read only the vocabulary
-            views_[k]->setRun(run);
+            views_[k]->setRun(run, unchangedSteps);
         else if (views_[k]->run())
             views_[k]->setRun(nullptr);
     }

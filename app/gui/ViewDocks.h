@@ -47,7 +47,8 @@ public:
     void showView(const QString &viewId);
 
     void setModel(const std::shared_ptr<const folkrnn::Model> &model);
-    void setRun(const std::shared_ptr<const folkrnn::Run> &run);
+    // `unchangedSteps`: leading steps the same as in the run given before (InspectorView::setRun).
+    void setRun(const std::shared_ptr<const folkrnn::Run> &run, int unchangedSteps = 0);
     // Places the docks in the default arrangement around `controls` (the settings dock): the main
     // views visible, the analyses closed, each opening as a tab over the log-probabilities.
     void arrangeDefault(QDockWidget *controls);

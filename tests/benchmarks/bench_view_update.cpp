@@ -5,8 +5,8 @@
 // Opens MODEL in a 1600x1000 main window with every view docked, records STEPS steps (a traced
 // random tune, so no early </s>), then times, each up to the moment the window has repainted:
 //   cursor: the selected step moves by one (what stepping through a recorded run costs);
-//   grow:   the run gains its last step (Step Forward at the end: every view re-reads the run),
-//           views only, the model's own step excluded.
+//   grow:   the run gains its last step (Step Forward at the end), handed to the views as the
+//           Document does (the steps before it unchanged), views only, the model's step excluded.
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "Document.h"
 #include "MainWindow.h"
@@ -119,12 +119,12 @@ int main(int argc, char **argv)
     shorter.truncate(run->steps() - 1);
     const auto shorterPtr = std::make_shared<const folkrnn::Run>(std::move(shorter));
     for (int k = 0; k < std::max(10, repeats / 10); ++k) {
-        window.viewDocks()->setRun(shorterPtr);
+        window.viewDocks()->setRun(shorterPtr, shorterPtr->steps()); // Step Back: all it has is kept
         selection->setStep(shorterPtr->steps() - 1);
         settle();
         const double cpu = threadCpuMs();
         clock.restart();
-        window.viewDocks()->setRun(run);
+        window.viewDocks()->setRun(run, shorterPtr->steps()); // Step Forward: firstStep = the old length
         selection->setStep(run->steps() - 1);
         settle();
         grow.push_back(double(clock.nsecsElapsed()) / 1e6);
@@ -133,11 +133,12 @@ int main(int argc, char **argv)
     // Per view: each alone on a private selection, painted synchronously.
     std::printf("per view (UI-thread CPU, median of %d, update + synchronous repaint):\n", std::max(10, repeats / 10));
     for (folkrnn::widgets::InspectorView *v : window.viewDocks()->views()) {
+        const bool attached = v->run() != nullptr;
         folkrnn::widgets::Selection own;
         own.setState(selection->state());
         v->setSelection(&own);
         settle();
-        std::vector<double> vc, vg;
+        std::vector<double> vc, vg, vu;
         for (int k = 0; k < std::max(10, repeats / 10); ++k) {
             double cpu = threadCpuMs();
             own.setStep(1 + (k * 7) % (run->steps() - 2));
@@ -145,15 +146,16 @@ int main(int argc, char **argv)
             v->repaint();
             vc.push_back(threadCpuMs() - cpu);
             cpu = threadCpuMs();
-            v->setRun(k % 2 ? run : shorterPtr);
+            v->setRun(k % 2 ? run : shorterPtr, shorterPtr->steps());
+            vu.push_back(threadCpuMs() - cpu);
             QCoreApplication::sendPostedEvents();
             v->repaint();
             vg.push_back(threadCpuMs() - cpu);
         }
         v->setSelection(selection);
         v->setRun(run);
-        std::printf("  %-20s cursor %6.2f ms   grow %6.2f ms\n", qPrintable(v->viewId()), summarise(vc).median,
-                    summarise(vg).median);
+        std::printf("  %-22s cursor %6.2f ms   grow %6.2f ms (setRun alone %6.2f)%s\n", qPrintable(v->viewId()),
+                    summarise(vc).median, summarise(vg).median, summarise(vu).median, attached ? "" : "  [detached in the window]");
     }
     const auto report = [](const char *what, const std::vector<double> &wall, const std::vector<double> &cpu) {
         const Stats w = summarise(wall), c = summarise(cpu);

@@ -2,6 +2,7 @@
 
 #include "core/sim/Run.h"
 #include "widgets/colormap/ColorMaps.h"
+#include "widgets/colormap/StepColorMapData.h"
 #include "widgets/common/CsvWriter.h"
 #include "widgets/common/LabelTickers.h"
 #include "widgets/common/LayerSignalBar.h"
@@ -24,6 +25,7 @@ ActivationHeatmapView::ActivationHeatmapView(QWidget *parent) : PlotView(parent)
     p->yAxis->grid()->setVisible(false);
     stepTicker_ = installStepTokenAxis(p->xAxis);
     map_ = new QCPColorMap(p->xAxis, p->yAxis);
+    map_->setData(new StepColorMapData, false);
     map_->setInterpolate(false);
     map_->setTightBoundary(false);
     scale_ = new QCPColorScale(p);
@@ -67,29 +69,29 @@ bool ActivationHeatmapView::hasSignal() const
     return r && r->hasSignals() && r->steps() > 0 && selection()->layer() >= 0 && selection()->layer() < r->numLayers();
 }
 
-void ActivationHeatmapView::fillMap()
+void ActivationHeatmapView::fillMap(int from)
 {
     const Run *r = run();
     bar_->setLayerCount(r ? r->numLayers() : 1);
     bar_->showChoice(selection()->layer(), selection()->signal());
-    QCPColorMapData *data = map_->data();
+    auto *data = static_cast<StepColorMapData *>(map_->data());
     if (!hasSignal()) {
         data->clear();
         return;
     }
     const auto m = r->signalMatrix(selection()->layer(), selection()->signal()); // [T, H]
     const int T = static_cast<int>(m.rows()), H = static_cast<int>(m.cols());
-    data->setSize(T, H);
+    // The columns of the steps the run kept stay (same layer and signal: a change of either
+    // refills from step 0): a step more fills one column.
+    from = std::clamp(from, 0, std::min(T, data->valueSize() == H ? data->keySize() : 0));
+    data->resizeKeepingColumns(T, H);
     data->setRange(QCPRange(0, T - 1), QCPRange(0, H - 1));
     if (T == 1)
         data->setKeyRange(QCPRange(-0.5, 0.5));
-    float peak = 0.0f;
-    for (int t = 0; t < T; ++t)
-        for (int u = 0; u < H; ++u) {
-            const float v = m(t, u);
-            data->setCell(t, u, v);
-            peak = std::max(peak, std::abs(v));
-        }
+    for (int t = from; t < T; ++t)
+        for (int u = 0; u < H; ++u)
+            data->setCell(t, u, m(t, u));
+    const float peak = m.cwiseAbs().maxCoeff();
     limit_ = peak > 0.0f ? double(peak) : 1.0;
     scale_->setDataRange(QCPRange(-limit_, limit_));
     scale_->axis()->setLabel(tr("%1, layer %2").arg(QString::fromLatin1(signalName(selection()->signal())))
@@ -99,8 +101,8 @@ void ActivationHeatmapView::fillMap()
 
 void ActivationHeatmapView::runChanged()
 {
-    stepTicker_->setLabels(stepTokenLabels(run()));
-    fillMap();
+    updateStepTokenLabels(*stepTicker_, run(), keptSteps());
+    fillMap(keptSteps());
     applyStepRange();
     placeCursor();
     replotAll();

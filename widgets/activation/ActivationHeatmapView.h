@@ -38,7 +38,8 @@ protected:
 
 private:
     bool hasSignal() const;
-    void fillMap();
+    // The cells of the steps from `from` on (those before it are kept from the last fill).
+    void fillMap(int from = 0);
     void placeCursor();
 
     LayerSignalBar *bar_;

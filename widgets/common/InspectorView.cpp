@@ -23,10 +23,17 @@ InspectorView::InspectorView(QWidget *parent) : QWidget(parent), selection_(&own
     selectionConnection_ = connect(selection_, &Selection::changed, this, &InspectorView::selectionChanged);
 }
 
-void InspectorView::setRun(std::shared_ptr<const folkrnn::Run> run)
+void InspectorView::setRun(std::shared_ptr<const folkrnn::Run> run, int unchangedSteps)
 {
+    // Only a run of the same shape and vocabulary can share steps with what was drawn.
+    const bool sameShape = run && run_ && run->sharedVocabulary() == run_->sharedVocabulary() &&
+                           run->numLayers() == run_->numLayers() && run->hiddenSize() == run_->hiddenSize() &&
+                           run->hasSignals() == run_->hasSignals();
+    keptSteps_ = sameShape ? std::clamp(std::min(unchangedSteps, heldSteps_), 0, run->steps()) : 0;
     run_ = std::move(run);
+    heldSteps_ = run_ ? run_->steps() : 0;
     runChanged();
+    keptSteps_ = 0;
 }
 
 void InspectorView::setSelection(Selection *selection)

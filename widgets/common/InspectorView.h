@@ -33,7 +33,10 @@ public:
 
     // The run to show; nullptr shows nothing. The run must not change while a view holds it
     // except on the UI thread followed by another setRun() (the Document's contract).
-    void setRun(std::shared_ptr<const folkrnn::Run> run);
+    // `unchangedSteps` is the caller's word that the first so many steps of `run` are those of
+    // the run given before (DocumentChange::firstStep): a view then redoes only the steps after
+    // them (Step Forward at the end of a long run costs one step, not the run). 0: all may differ.
+    void setRun(std::shared_ptr<const folkrnn::Run> run, int unchangedSteps = 0);
     const folkrnn::Run *run() const { return run_.get(); }
     const std::shared_ptr<const folkrnn::Run> &sharedRun() const { return run_; }
 
@@ -59,8 +62,12 @@ public:
 protected:
     // Right click: Export Figure… and Export Data as CSV… (FigureExportDialog).
     void contextMenuEvent(QContextMenuEvent *event) override;
-    // The run was replaced (or grew): rebuild what depends on it.
+    // The run was replaced (or grew): rebuild what depends on it, keeping what was drawn for
+    // the first keptSteps() steps if the view can.
     virtual void runChanged() = 0;
+    // Within runChanged(): how many leading steps of run() are the same as in the run the view
+    // last drew (0: none, rebuild everything). Never more than the steps of either run.
+    int keptSteps() const { return keptSteps_; }
     virtual void selectionChanged(SelectionChange what) = 0;
 
 private:
@@ -69,6 +76,10 @@ private:
     void renderFigure(QPainter &painter, const QRect &target);
 
     std::shared_ptr<const folkrnn::Run> run_;
+    // Steps of the run when it was given: the Document extends its run in place, so the run
+    // itself cannot tell how long it was when the view drew it.
+    int heldSteps_ = 0;
+    int keptSteps_ = 0;
     Selection ownSelection_;
     QPointer<Selection> selection_;
     QMetaObject::Connection selectionConnection_;

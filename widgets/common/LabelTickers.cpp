@@ -34,6 +34,20 @@ QVector<QString> stepTokenLabels(const folkrnn::Run *run)
     return out;
 }
 
+void updateStepTokenLabels(StrideLabelTicker &ticker, const folkrnn::Run *run, int kept)
+{
+    if (!run || kept <= 0 || kept > ticker.labels().size()) {
+        ticker.setLabels(stepTokenLabels(run));
+        return;
+    }
+    QVector<QString> labels = ticker.labels();
+    labels.resize(kept);
+    labels.reserve(run->steps());
+    for (int t = kept; t < run->steps(); ++t)
+        labels.push_back(QString::fromStdString(run->tokenText(run->token(t))));
+    ticker.setLabels(std::move(labels));
+}
+
 QSharedPointer<StrideLabelTicker> installStepTokenAxis(QCPAxis *axis)
 {
     QSharedPointer<StrideLabelTicker> ticker(new StrideLabelTicker(axis));

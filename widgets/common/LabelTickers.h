@@ -49,6 +49,8 @@ private:
 
 // The token taken at each step of `run` (empty for none), as step-axis labels.
 QVector<QString> stepTokenLabels(const folkrnn::Run *run);
+// The same into `ticker`, keeping its first `kept` labels (steps the run kept unchanged).
+void updateStepTokenLabels(StrideLabelTicker &ticker, const folkrnn::Run *run, int kept);
 // A step axis showing the tokens taken, rotated to read upwards.
 QSharedPointer<StrideLabelTicker> installStepTokenAxis(QCPAxis *axis);
 

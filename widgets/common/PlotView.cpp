@@ -20,6 +20,7 @@ PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPl
     layout->addWidget(plot_, 1);
     plot_->setNoAntialiasingOnDrag(true);
     plot_->setPlottingHint(QCP::phCacheLabels, true);
+    plot_->setPlottingHint(QCP::phFastPolylines, true);
     plot_->addLayer(QStringLiteral("cursor"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     cursorLayer_ = plot_->layer(QStringLiteral("cursor"));
     cursorLayer_->setMode(QCPLayer::lmBuffered);

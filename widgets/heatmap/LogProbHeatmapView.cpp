@@ -2,9 +2,11 @@
 
 #include "core/sim/Run.h"
 #include "widgets/colormap/ColorMaps.h"
+#include "widgets/colormap/StepColorMapData.h"
 #include "widgets/common/CsvWriter.h"
 #include "widgets/common/LabelTickers.h"
 #include "widgets/common/PlotStyle.h"
+#include "widgets/common/StepCurve.h"
 
 #include <qcustomplot.h>
 
@@ -40,6 +42,7 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
     p->xAxis->setTicker(stepTicker);
 
     map_ = new QCPColorMap(p->xAxis, p->yAxis);
+    map_->setData(new StepColorMapData, false);
     map_->setInterpolate(false);
     map_->setTightBoundary(false);
     scale_ = new QCPColorScale(p);
@@ -139,40 +142,43 @@ void LogProbHeatmapView::rebuildTokenAxis()
     paletteUpdated();
 }
 
-void LogProbHeatmapView::fillMap()
+void LogProbHeatmapView::fillMap(int from)
 {
     const Run *r = run();
     const int T = r ? r->steps() : 0;
     const int V = order_.size();
-    QCPColorMapData *data = map_->data();
+    auto *data = static_cast<StepColorMapData *>(map_->data());
     if (T == 0 || V == 0) {
         data->clear();
         chosen_->data()->clear();
         return;
     }
-    data->setSize(T, V);
+    // The columns of the steps the run kept stay: a step more fills one column.
+    from = std::clamp(from, 0, std::min(T, data->valueSize() == V ? data->keySize() : 0));
+    data->resizeKeepingColumns(T, V);
     data->setRange(QCPRange(0, T - 1), QCPRange(0, V - 1));
     const auto lp = r->logProbMatrix();
-    for (int t = 0; t < T; ++t)
+    for (int t = from; t < T; ++t)
         for (int row = 0; row < V; ++row)
             data->setCell(t, row, std::max(floor_, lp(t, order_.tokenAtRow(row)) / kLn10));
     // QCustomPlot spans a one-cell map over its key range (no half-cell margin): give it one step.
     if (T == 1)
         data->setKeyRange(QCPRange(-0.5, 0.5));
-    QVector<double> keys(T), rows(T);
-    for (int t = 0; t < T; ++t) {
-        keys[t] = t;
-        rows[t] = order_.rowOfToken(r->token(t));
-    }
-    chosen_->setData(keys, rows, true);
+    QVector<double> rows;
+    for (int t = from; t < T; ++t)
+        rows << order_.rowOfToken(r->token(t));
+    setStepCurveFrom(chosen_, from, rows);
 }
 
 void LogProbHeatmapView::runChanged()
 {
     const Run *r = run();
-    if (!r || !order_.sameVocabulary(r->sharedVocabulary()))
+    int kept = keptSteps();
+    if (!r || !order_.sameVocabulary(r->sharedVocabulary())) {
         rebuildTokenAxis();
-    fillMap();
+        kept = 0;
+    }
+    fillMap(kept);
     applyStepRange();
     placeCursor();
     replotAll();

@@ -47,7 +47,8 @@ protected:
 
 private:
     void rebuildTokenAxis();
-    void fillMap();
+    // The cells of the steps from `from` on (those before it are kept from the last fill).
+    void fillMap(int from = 0);
     void placeCursor();
 
     TokenOrder order_;

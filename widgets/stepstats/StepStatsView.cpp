@@ -5,6 +5,7 @@
 #include "widgets/common/CsvWriter.h"
 #include "widgets/common/LabelTickers.h"
 #include "widgets/common/PlotStyle.h"
+#include "widgets/common/StepCurve.h"
 
 #include <qcustomplot.h>
 
@@ -83,23 +84,29 @@ void StepStatsView::paletteUpdated()
 void StepStatsView::runChanged()
 {
     const Run *r = run();
-    entropy_ = r ? stepEntropyBits(*r) : std::vector<double>{};
     const int T = r ? r->steps() : 0;
-    QVector<double> keys(T), h(T), chosen(T);
-    double maxH = 1.0, minChosen = -1.0;
-    for (int t = 0; t < T; ++t) {
-        keys[t] = t;
-        h[t] = entropy_[static_cast<std::size_t>(t)];
-        chosen[t] = r->chosenLogProb(t) / kLn10;
-        maxH = std::max(maxH, h[t]);
-        if (std::isfinite(chosen[t]))
-            minChosen = std::min(minChosen, chosen[t]);
+    // Steps the run kept are not recomputed: growing by one step costs one entropy.
+    const int kept = std::min(keptSteps(), static_cast<int>(entropy_.size()));
+    entropy_.resize(static_cast<std::size_t>(kept));
+    chosen_.resize(static_cast<std::size_t>(kept));
+    QVector<double> h, chosen;
+    for (int t = kept; t < T; ++t) {
+        entropy_.push_back(stepEntropyBits(*r, t));
+        chosen_.push_back(r->chosenLogProb(t) / kLn10);
+        h << entropy_.back();
+        chosen << chosen_.back();
     }
-    entropyGraph_->setData(keys, h, true);
-    chosenGraph_->setData(keys, chosen, true);
+    setStepCurveFrom(entropyGraph_, kept, h);
+    setStepCurveFrom(chosenGraph_, kept, chosen);
+    double maxH = 1.0, minChosen = -1.0;
+    for (std::size_t t = 0; t < entropy_.size(); ++t) {
+        maxH = std::max(maxH, entropy_[t]);
+        if (std::isfinite(chosen_[t]))
+            minChosen = std::min(minChosen, chosen_[t]);
+    }
     entropyRect_->axis(QCPAxis::atLeft)->setRange(0, maxH * 1.08);
     chosenRect_->axis(QCPAxis::atLeft)->setRange(std::floor(minChosen) - 0.2, 0.2);
-    stepTicker_->setLabels(stepTokenLabels(r));
+    updateStepTokenLabels(*stepTicker_, r, kept);
     applyStepRange();
     placeCursor();
     replotAll();

@@ -46,6 +46,7 @@ private:
     QCPItemStraightLine *chosenCursor_;
     QSharedPointer<StrideLabelTicker> stepTicker_;
     std::vector<double> entropy_;
+    std::vector<double> chosen_; // log10 p of the token taken, per step
 };
 
 } // namespace folkrnn::widgets

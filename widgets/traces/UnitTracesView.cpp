@@ -5,6 +5,7 @@
 #include "widgets/common/LabelTickers.h"
 #include "widgets/common/LayerSignalBar.h"
 #include "widgets/common/PlotStyle.h"
+#include "widgets/common/StepCurve.h"
 
 #include <qcustomplot.h>
 
@@ -57,37 +58,44 @@ void UnitTracesView::paletteUpdated()
 
 const QCPGraph *UnitTracesView::trace(int k) const { return graphs_.value(k); }
 
-void UnitTracesView::rebuildTraces()
+void UnitTracesView::rebuildTraces(int from)
 {
     const Run *r = run();
     const int layer = selection()->layer();
     const folkrnn::Signal sig = selection()->signal();
     bar_->setLayerCount(r ? r->numLayers() : 1);
     bar_->showChoice(layer, sig);
-    plot()->clearGraphs();
-    graphs_.clear();
     const bool ok = r && r->hasSignals() && layer >= 0 && layer < r->numLayers();
     const int T = ok ? r->steps() : 0;
-    QVector<double> keys(T);
-    for (int t = 0; t < T; ++t)
-        keys[t] = t;
-    double lo = 0.0, hi = 0.0;
-    for (int unit : selection()->units()) {
-        if (!ok || unit < 0 || unit >= r->hiddenSize())
-            continue;
-        const auto m = r->signalMatrix(layer, sig);
-        QVector<double> values(T);
-        for (int t = 0; t < T; ++t) {
-            values[t] = m(t, unit);
-            lo = std::min(lo, values[t]);
-            hi = std::max(hi, values[t]);
+    QList<int> units;
+    for (int unit : selection()->units())
+        if (ok && unit >= 0 && unit < r->hiddenSize())
+            units << unit;
+    // The curves of the same units for the steps the run kept stay; only later steps are redone.
+    if (from <= 0 || units.size() != graphs_.size()) {
+        from = 0;
+        plot()->clearGraphs();
+        graphs_.clear();
+        for (int unit : units) {
+            QCPGraph *g = plot()->addGraph();
+            const QColor colour(kTraceColours[static_cast<std::size_t>(graphs_.size()) % kTraceColours.size()]);
+            g->setPen(QPen(colour, 1.6));
+            g->setName(tr("unit %1").arg(unit));
+            graphs_ << g;
         }
-        QCPGraph *g = plot()->addGraph();
-        const QColor colour(kTraceColours[static_cast<std::size_t>(graphs_.size()) % kTraceColours.size()]);
-        g->setPen(QPen(colour, 1.6));
-        g->setName(tr("unit %1").arg(unit));
-        g->setData(keys, values, true);
-        graphs_ << g;
+    }
+    double lo = 0.0, hi = 0.0;
+    for (int k = 0; k < units.size(); ++k) {
+        const auto m = r->signalMatrix(layer, sig);
+        QVector<double> values;
+        values.reserve(std::max(0, T - from));
+        for (int t = from; t < T; ++t)
+            values << m(t, units[k]);
+        setStepCurveFrom(graphs_[k], from, values);
+        for (const QCPGraphData &d : *graphs_[k]->data()) {
+            lo = std::min(lo, d.value);
+            hi = std::max(hi, d.value);
+        }
     }
     const double pad = std::max(0.05, 0.08 * (hi - lo));
     plot()->yAxis->setRange(lo - pad, hi + pad);
@@ -99,8 +107,8 @@ void UnitTracesView::rebuildTraces()
 
 void UnitTracesView::runChanged()
 {
-    stepTicker_->setLabels(stepTokenLabels(run()));
-    rebuildTraces();
+    updateStepTokenLabels(*stepTicker_, run(), keptSteps());
+    rebuildTraces(keptSteps());
     applyStepRange();
     placeCursor();
     replotAll();

@@ -36,7 +36,8 @@ protected:
     void paletteUpdated() override;
 
 private:
-    void rebuildTraces();
+    // Curves for the selected units; with `from` > 0 the points before step `from` are kept.
+    void rebuildTraces(int from = 0);
     void placeCursor();
 
     LayerSignalBar *bar_;
