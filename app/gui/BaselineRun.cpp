@@ -9,6 +9,11 @@ void BaselineRun::reset(std::shared_ptr<const folkrnn::Model> model, const folkr
 
 void BaselineRun::clear() { generator_.reset(); }
 
+void BaselineRun::adopt(const folkrnn::Generator &untouched)
+{
+    generator_ = std::make_shared<folkrnn::Generator>(untouched);
+}
+
 void BaselineRun::follow(int length, bool toEnd)
 {
     if (!generator_)

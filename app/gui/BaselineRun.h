@@ -14,6 +14,10 @@ public:
     // A new baseline for these settings (nothing is computed until follow()).
     void reset(std::shared_ptr<const folkrnn::Model> model, const folkrnn::GenerationSettings &settings);
     void clear();
+    // The untouched generator itself as the baseline (a copy: run, states and RNG position), for
+    // the moment the first intervention arrives: re-generating the same steps would cost as
+    // long as the run took.
+    void adopt(const folkrnn::Generator &untouched);
     // Brings the baseline to `length` steps, or to its end when `toEnd`.
     void follow(int length, bool toEnd);
     // Back to step 0 with the RNG where the tune started (the Document's Reset).

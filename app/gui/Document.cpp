@@ -174,6 +174,8 @@ void Document::applyInterventions(folkrnn::InterventionSet set, int length)
     finishJob();
     set.validate(model_->numLayers(), model_->hiddenSize());
     const int first = std::min(set.firstAffectedStep(), interventions_.firstAffectedStep());
+    if (interventions_.items.empty() && !set.items.empty())
+        baseline_.adopt(*generator_);
     interventions_ = set;
     generator_->setInterventions(std::move(set));
     if (length >= 0 && generator_->run().steps() > length)
