@@ -68,7 +68,7 @@ struct Slot {
     int tune = -1;
     int step = 0;
     int input = 0;
-    Sampler sampler;
+    Sampler sampler{0}; // reseeded when the slot takes a tune
     GeneratedTune result;
 };
 
