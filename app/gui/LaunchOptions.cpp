@@ -1,7 +1,10 @@
 #include "LaunchOptions.h"
 
+#include "core/session/SessionFile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace folkrnn::gui {
 
@@ -36,6 +39,9 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
     const QCommandLineOption ablate(QStringLiteral("ablate"), Text::tr("Clamp these units of layer L to 0 (repeatable)."), Text::tr("L:U1,U2,..."));
     parser.addOptions({model, seed, temperature, prime, tune, steps, units, layer, signal, screenshot, size, defaultLayout,
                        clamp, ablate});
+    parser.addPositionalArgument(Text::tr("FILE"),
+                                 Text::tr("A session (.frnsession) to open, or a model file (.h5 or .pkl) as with --model."),
+                                 Text::tr("[FILE]"));
     if (!parser.parse(arguments)) {
         error = parser.errorText();
         return std::nullopt;
@@ -46,6 +52,24 @@ std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QS
         parser.showVersion();
     LaunchOptions o;
     o.model = parser.value(model);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        error = Text::tr("one FILE at most, not %1: %2").arg(files.size()).arg(files.join(QLatin1Char(' ')));
+        return std::nullopt;
+    }
+    if (!files.isEmpty()) {
+        // By name, as the file manager chose us: a session is HDF5 too, so content cannot tell a
+        // model from a session without reading it, and the extension is what the MIME type says.
+        const QString suffix = QLatin1Char('.') + QFileInfo(files.front()).suffix();
+        if (suffix.compare(QLatin1String(folkrnn::kSessionExtension), Qt::CaseInsensitive) == 0) {
+            o.session = files.front();
+        } else if (!o.model.isEmpty()) {
+            error = Text::tr("two models given (--model %1 and %2): give one").arg(o.model, files.front());
+            return std::nullopt;
+        } else {
+            o.model = files.front();
+        }
+    }
     if (parser.isSet(seed))
         o.seed = parser.value(seed);
     if (parser.isSet(prime))

@@ -11,6 +11,7 @@ namespace folkrnn::gui {
 // What the command line asks of the inspector at start.
 struct LaunchOptions {
     QString model;          // --model FILE (default: the bundled model)
+    QString session;        // FILE ending in .frnsession: open this session (as File > Open Session)
     std::optional<QString> seed, prime, tune;
     std::optional<double> temperature;
     int steps = 0;          // --steps N: step N times once the window is up
@@ -25,7 +26,8 @@ struct LaunchOptions {
 };
 
 // Parses `arguments` (argv); --help and --version print and exit. On a bad option returns
-// nullopt and sets `error`.
+// nullopt and sets `error`. The optional positional FILE (the desktop entry's %f, what a file
+// manager passes) is a session when it ends in .frnsession, otherwise a model as with --model.
 std::optional<LaunchOptions> parseLaunchOptions(const QStringList &arguments, QString &error);
 
 } // namespace folkrnn::gui

@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 
 namespace folkrnn::gui {
 
@@ -47,13 +48,17 @@ SessionController::SessionController(QMainWindow *window, Document *document)
     saveAs_ = new QAction(tr("Save Session &As…"), window);
     saveAs_->setShortcuts(QKeySequence::SaveAs);
     saveAs_->setStatusTip(tr("Save the session to another file"));
-    for (QAction *a : {open_, save_, saveAs_}) {
+    locate_ = new QAction(tr("&Locate Model…"), window);
+    locate_->setStatusTip(tr("Find the model this read-only session was made with, to step it again"));
+    locate_->setEnabled(false);
+    for (QAction *a : {open_, save_, saveAs_, locate_}) {
         a->setShortcutContext(Qt::WindowShortcut);
         window->addAction(a);
     }
     connect(open_, &QAction::triggered, this, &SessionController::chooseAndOpen);
     connect(save_, &QAction::triggered, this, &SessionController::saveSession);
     connect(saveAs_, &QAction::triggered, this, &SessionController::chooseAndSaveAs);
+    connect(locate_, &QAction::triggered, this, &SessionController::chooseAndLocateModel);
 
     notesDock_->setObjectName(QStringLiteral("dock-notes")); // saveState() key
     notes_->setPlaceholderText(tr("Notes on this session: what you tried, what you saw. Saved with the session."));
@@ -70,8 +75,16 @@ SessionController::SessionController(QMainWindow *window, Document *document)
     bannerLabel_->setWordWrap(true);
     bannerLabel_->setTextFormat(Qt::PlainText);
     bannerLabel_->setContentsMargins(8, 4, 8, 4);
-    bannerLabel_->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; }"));
+    // The whole row in the warning colour, the text taking the width the button leaves.
+    banner_->setStyleSheet(QStringLiteral("QToolBar#toolbar-session-banner { background: #fff3cd; border: none; }"
+                                          "QToolBar#toolbar-session-banner QLabel { color: #5c4400; }"));
+    bannerLabel_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     banner_->addWidget(bannerLabel_);
+    // The way out of read-only, where the reason is read.
+    banner_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    banner_->addAction(locate_);
+    if (auto *button = qobject_cast<QToolButton *>(banner_->widgetForAction(locate_)))
+        button->setAutoRaise(false); // drawn as a button: the one thing to do here
     banner_->hide();
 
     QSettings settings;
@@ -93,6 +106,10 @@ SessionController::SessionController(QMainWindow *window, Document *document)
     connect(document_, &Document::changed, this, [this](const DocumentChange &change) {
         if (change.what & (DocumentField::Model | DocumentField::Settings | DocumentField::Run))
             markModified();
+        // Another model opened over a read-only session makes it live: the banner no longer holds.
+        if (!readOnly() && !bannerText_.isEmpty())
+            showBanner({});
+        locate_->setEnabled(canLocateModel());
         updateTitle();
     });
     updateTitle();
@@ -107,7 +124,8 @@ void SessionController::addFileActions(QMenu *file, QAction *before)
     recentMenu_ = new QMenu(tr("Open Recent Sessio&n"), file);
     file->insertMenu(before, recentMenu_);
     recent_ = new RecentFiles(recentMenu_, this, QStringLiteral("recentSessions"));
-    connect(recent_, &RecentFiles::openRequested, this, &SessionController::openSession);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString &path) { openSession(path); });
+    file->insertAction(before, locate_);
     file->insertAction(before, save_);
     file->insertAction(before, saveAs_);
     file->insertSeparator(before);
@@ -123,6 +141,11 @@ bool SessionController::isModified() const
 }
 
 bool SessionController::readOnly() const { return document_->readOnly(); }
+
+bool SessionController::canLocateModel() const
+{
+    return readOnly() && stored_ && storedStatus_ != folkrnn::SessionOpenStatus::ReplayMismatch;
+}
 
 QString SessionController::bannerText() const { return bannerText_; }
 
@@ -257,7 +280,7 @@ void SessionController::chooseAndOpen()
         openSession(path);
 }
 
-bool SessionController::openSession(const QString &path)
+bool SessionController::openSession(const QString &path, QString *error)
 {
     if (!maybeSave())
         return false;
@@ -267,19 +290,22 @@ bool SessionController::openSession(const QString &path)
         options.model = document_->model(); // used when it is the session's model: no file read
         opened = folkrnn::openSession(path.toStdString(), options);
     } catch (const std::exception &e) {
-        showError(window_, tr("Cannot open session"),
-                  tr("The session file %1 could not be opened:\n\n%2\n\nThe current session stays open.")
-                      .arg(QDir::toNativeSeparators(path), errorText(e)));
+        if (error)
+            *error = errorText(e);
+        else
+            showError(window_, tr("Cannot open session"),
+                      tr("The session file %1 could not be opened:\n\n%2\n\nThe current session stays open.")
+                          .arg(QDir::toNativeSeparators(path), errorText(e)));
         return false;
     }
-    if (!apply(std::move(opened), path, false))
+    if (!apply(std::move(opened), path, path, false))
         return false;
     if (recent_)
         recent_->add(path);
     return true;
 }
 
-bool SessionController::apply(folkrnn::OpenedSession opened, const QString &file, bool modified)
+bool SessionController::apply(folkrnn::OpenedSession opened, const QString &source, const QString &file, bool modified)
 {
     loading_ = true;
     const folkrnn::Session &s = opened.session;
@@ -294,10 +320,11 @@ bool SessionController::apply(folkrnn::OpenedSession opened, const QString &file
             document_->showStoredRun(s.run, s.settings, s.interventions);
             stored_ = s;
         }
+        storedStatus_ = opened.status;
     } catch (const std::exception &e) {
         loading_ = false;
         showError(window_, tr("Cannot open session"),
-                  tr("The session %1 could not be shown:\n\n%2").arg(QDir::toNativeSeparators(file), errorText(e)));
+                  tr("The session %1 could not be shown:\n\n%2").arg(QDir::toNativeSeparators(source), errorText(e)));
         return false;
     }
     document_->selection()->setState(toSelectionState(s.selection));
@@ -310,19 +337,85 @@ bool SessionController::apply(folkrnn::OpenedSession opened, const QString &file
         notesDock_->show();
     loading_ = false;
 
-    file_ = modified ? QString() : file;
+    file_ = file;
     modified_ = modified;
     ++revision_;
     if (!modified)
         setClean(file);
-    if (opened.readOnly())
-        showBanner(tr("Read-only: %1 Showing the stored run; open a model (File > Open Model) to generate again.")
+    if (opened.readOnly() && opened.status != folkrnn::SessionOpenStatus::ReplayMismatch)
+        showBanner(tr("Read-only: %1 Showing the stored run; locate the session's model (File > Locate Model…) to "
+                      "step it again.")
                        .arg(QString::fromStdString(opened.message)));
+    else if (opened.readOnly())
+        showBanner(tr("Read-only: %1").arg(QString::fromStdString(opened.message)));
     else {
         showBanner({});
         window_->statusBar()->showMessage(QString::fromStdString(opened.message), 8000);
     }
+    locate_->setEnabled(canLocateModel());
     updateTitle();
+    return true;
+}
+
+void SessionController::chooseAndLocateModel()
+{
+    if (!canLocateModel())
+        return;
+    // Start where the session said the model was, else beside the session.
+    QString start = QFileInfo(QString::fromStdString(stored_->modelPath)).path();
+    if (!QFileInfo(start).isDir())
+        start = file_.isEmpty() ? QString() : QFileInfo(file_).path();
+    const QString name = QString::fromStdString(stored_->modelName);
+    const QString path = QFileDialog::getOpenFileName(
+        window_, name.isEmpty() ? tr("Locate Model") : tr("Locate Model “%1”").arg(name), start,
+        tr("folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)"));
+    if (!path.isEmpty())
+        locateModel(path);
+}
+
+bool SessionController::locateModel(const QString &path)
+{
+    if (!canLocateModel())
+        return false;
+    const QString shown = QDir::toNativeSeparators(path);
+    const auto refuse = [&](const QString &why) {
+        showError(window_, tr("Cannot use this model"),
+                  tr("The model file %1 cannot be used for this session:\n\n%2\n\nThe session stays open read-only.")
+                      .arg(shown, why));
+        return false;
+    };
+    if (!QFileInfo(path).isFile())
+        return refuse(tr("There is no such file."));
+    // The session as the window holds it (notes, selection and layout as now), with the stored
+    // run; resumeSession reads the model, compares fingerprints and replays, as at opening.
+    folkrnn::Session session = currentSession();
+    folkrnn::OpenedSession opened;
+    try {
+        folkrnn::OpenSessionOptions options;
+        options.modelPath = path.toStdString();
+        opened = folkrnn::resumeSession(std::move(session), file_.toStdString(), options);
+    } catch (const std::exception &e) {
+        return refuse(errorText(e));
+    }
+    switch (opened.status) {
+    case folkrnn::SessionOpenStatus::Replayed:
+        break;
+    case folkrnn::SessionOpenStatus::ModelDifferent: {
+        const QString made = QString::fromStdString(opened.session.modelName.empty() ? opened.session.modelPath
+                                                                                     : opened.session.modelName);
+        return refuse(tr("It is not the model this session was made with (%1): its weights differ.").arg(made));
+    }
+    case folkrnn::SessionOpenStatus::ReplayMismatch:
+        // The right model, but the replay takes other tokens (another build's arithmetic).
+        return refuse(QString::fromStdString(opened.message));
+    default: // missing or unreadable
+        return refuse(QString::fromStdString(opened.modelProblem) + QLatin1Char('.'));
+    }
+    const QString message = QString::fromStdString(opened.message);
+    // The session now names this model: saving records it, so there is something to save.
+    if (!apply(std::move(opened), file_.isEmpty() ? recoveredName_ : file_, file_, true))
+        return false;
+    window_->statusBar()->showMessage(message, 8000);
     return true;
 }
 
@@ -369,7 +462,7 @@ bool SessionController::offerRecovery()
         return false;
     }
     recoveredName_ = name;
-    if (!apply(std::move(opened), newest.file, true))
+    if (!apply(std::move(opened), newest.file, QString(), true))
         return false;
     autosaveNow(); // this instance now holds the work: only then drop the crashed instance's copy
     RecoveryStore::discard(newest);

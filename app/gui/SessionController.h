@@ -41,12 +41,23 @@ public:
     QPlainTextEdit *notesEdit() const { return notes_; }
 
     // Each shows a dialog naming the file on failure and keeps the current state; true on success.
-    bool openSession(const QString &path);
+    // With `error`, openSession puts the reason there instead of showing it (the command line
+    // reports it on stderr).
+    bool openSession(const QString &path, QString *error = nullptr);
     bool saveSession();                      // to the current file, or asks for one
     bool saveSessionAs(const QString &path); // no dialog
     // Asks Save/Discard/Cancel when there are unsaved changes; false when the user cancelled
     // (or the save failed).
     bool maybeSave();
+
+    // Locate Model: for a read-only session whose model is missing, different or unreadable, uses
+    // the model file at `path` when its fingerprint is the session's and the replay reproduces
+    // the stored tokens: the session becomes live (steppable), marked modified since it now names
+    // that file. Otherwise shows a dialog naming the file and why, and the session stays as it was.
+    bool locateModel(const QString &path);
+    // File > Locate Model… and the banner's button; enabled while locating a model can help.
+    QAction *locateModelAction() const { return locate_; }
+    bool canLocateModel() const;
 
     QString currentFile() const { return file_; }
     bool isModified() const;
@@ -74,7 +85,10 @@ public:
 private:
     void chooseAndOpen();
     void chooseAndSaveAs();
-    bool apply(folkrnn::OpenedSession opened, const QString &file, bool modified);
+    void chooseAndLocateModel();
+    // Shows `opened`. `source` names the file in errors; `file` becomes the save target (empty:
+    // untitled, as a recovered copy).
+    bool apply(folkrnn::OpenedSession opened, const QString &source, const QString &file, bool modified);
     void markModified();
     void setClean(const QString &file);
     void updateTitle();
@@ -86,6 +100,7 @@ private:
     QAction *open_;
     QAction *save_;
     QAction *saveAs_;
+    QAction *locate_;
     QMenu *recentMenu_ = nullptr;
     RecentFiles *recent_ = nullptr;
     QDockWidget *notesDock_;
@@ -100,6 +115,9 @@ private:
     QString file_;          // empty: untitled
     QString recoveredName_; // the name of a recovered session until it is saved
     std::optional<folkrnn::Session> stored_; // the read-only session's stored part
+    // Why the session is read-only; a model that matched but replayed otherwise (ReplayMismatch)
+    // cannot be fixed by locating a model.
+    folkrnn::SessionOpenStatus storedStatus_ = folkrnn::SessionOpenStatus::Replayed;
     bool modified_ = false;
     bool loading_ = false;
     quint64 revision_ = 0, autosavedRevision_ = 0;

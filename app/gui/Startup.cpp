@@ -1,9 +1,12 @@
 #include "Startup.h"
 
 #include "MainWindow.h"
+#include "Messages.h"
+#include "SessionController.h"
 #include "ViewDocks.h"
 
 #include "core/intervene/InterventionText.h"
+#include "core/model/OpenModel.h"
 #include "core/sim/Run.h"
 #include "widgets/abc/AbcView.h"
 
@@ -22,6 +25,38 @@ Startup::Startup(MainWindow *window, LaunchOptions options, QObject *parent)
 {
     poll_.setInterval(100);
     connect(&poll_, &QTimer::timeout, this, &Startup::poll);
+}
+
+bool Startup::openFiles()
+{
+    if (!options_.model.isEmpty()) {
+        // A model named on the command line must open: say why not, as the CLI does.
+        try {
+            window_->document()->openModel(options_.model);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "folkrnn-inspector: %s\n", e.what());
+            return false;
+        }
+    }
+    if (!options_.session.isEmpty()) {
+        QString error;
+        if (!window_->sessions()->openSession(options_.session, &error)) {
+            std::fprintf(stderr, "folkrnn-inspector: %s\n", qPrintable(error));
+            return false;
+        }
+        return true;
+    }
+    if (!options_.model.isEmpty())
+        return true;
+    const QString bundled =
+        QString::fromStdString(folkrnn::bundledModelPath(QApplication::applicationDirPath().toStdString()));
+    if (bundled.isEmpty())
+        // QObject's context: the strings keep the translations they had in main.cpp.
+        showError(window_, QObject::tr("No model"),
+                  QObject::tr("No bundled model was found. Open one with File > Open Model."));
+    else
+        window_->openModel(bundled);
+    return true;
 }
 
 bool Startup::begin()

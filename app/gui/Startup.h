@@ -16,6 +16,13 @@ class Startup : public QObject {
 public:
     Startup(MainWindow *window, LaunchOptions options, QObject *parent = nullptr);
 
+    // Opens what the command line names: --model or a model FILE, then a session FILE (which
+    // uses that model when it is the session's); with neither, the bundled model. A named file
+    // that cannot be opened is an error as on any command line: returns false after printing why.
+    // A session whose model is missing or different is no error: it opens read-only, as from
+    // File > Open Session.
+    bool openFiles();
+
     // Applies settings and steps; returns false (after printing why) when the command line
     // asked for something impossible, e.g. an unknown prime token.
     bool begin();

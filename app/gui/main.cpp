@@ -1,12 +1,9 @@
-// folkrnn-inspector: parse the command line, open the model, show the window.
+// folkrnn-inspector: parse the command line, open the model or session, show the window.
 #include "LaunchOptions.h"
 #include "MainWindow.h"
-#include "Messages.h"
 #include "SessionController.h"
 #include "Startup.h"
 #include "UiLanguage.h"
-
-#include "core/model/OpenModel.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -33,29 +30,14 @@ int main(int argc, char **argv)
     folkrnn::gui::MainWindow window(!options->defaultLayout);
     if (options->windowSize.isValid())
         window.resize(options->windowSize);
-    if (!options->model.isEmpty()) {
-        // A model named on the command line must open: say why not, as the CLI does.
-        try {
-            window.document()->openModel(options->model);
-        } catch (const std::exception &e) {
-            std::fprintf(stderr, "folkrnn-inspector: %s\n", e.what());
-            return 2;
-        }
-    } else {
-        const QString bundled = QString::fromStdString(
-            folkrnn::bundledModelPath(QApplication::applicationDirPath().toStdString()));
-        if (bundled.isEmpty())
-            folkrnn::gui::showError(&window, QObject::tr("No model"),
-                                    QObject::tr("No bundled model was found. Open one with File > Open Model."));
-        else
-            window.openModel(bundled);
-    }
+    folkrnn::gui::Startup startup(&window, *options);
+    if (!startup.openFiles())
+        return 2;
     window.show();
     // After a crash, offer the autosaved session (not in a scripted screenshot run).
     if (options->screenshot.isEmpty())
         QTimer::singleShot(0, window.sessions(), [&window] { window.sessions()->offerRecovery(); });
 
-    folkrnn::gui::Startup startup(&window, *options);
     if (!startup.begin())
         return 2;
     QObject::connect(&startup, &folkrnn::gui::Startup::screenshotTaken, &app,
