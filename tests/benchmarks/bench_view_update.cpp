@@ -118,18 +118,46 @@ int main(int argc, char **argv)
     folkrnn::Run shorter = *run;
     shorter.truncate(run->steps() - 1);
     const auto shorterPtr = std::make_shared<const folkrnn::Run>(std::move(shorter));
-    for (int k = 0; k < std::max(10, repeats / 10); ++k) {
+    // Profiling aids: BENCH_GROW_REPEATS=N times N growths; BENCH_PERF_CTL=FIFO drives a
+    // `perf record -D -1 --control=fifo:FIFO` so that it samples the timed growths only;
+    // BENCH_SPLIT=1 prints each growth's parts (setRun, the step, queued replots and paints, the rest).
+    const int growRepeats = qEnvironmentVariableIsSet("BENCH_GROW_REPEATS")
+                                ? qEnvironmentVariableIntValue("BENCH_GROW_REPEATS")
+                                : std::max(10, repeats / 10);
+    FILE *perfCtl = qEnvironmentVariableIsSet("BENCH_PERF_CTL")
+                        ? std::fopen(qgetenv("BENCH_PERF_CTL").constData(), "w")
+                        : nullptr;
+    const bool split = qEnvironmentVariableIsSet("BENCH_SPLIT");
+    const auto perf = [perfCtl](const char *command) {
+        if (perfCtl) {
+            std::fputs(command, perfCtl);
+            std::fflush(perfCtl);
+        }
+    };
+    for (int k = 0; k < growRepeats; ++k) {
         window.viewDocks()->setRun(shorterPtr, shorterPtr->steps()); // Step Back: all it has is kept
         selection->setStep(shorterPtr->steps() - 1);
         settle();
+        perf("enable\n");
         const double cpu = threadCpuMs();
         clock.restart();
         window.viewDocks()->setRun(run, shorterPtr->steps()); // Step Forward: firstStep = the old length
+        const double afterRun = threadCpuMs();
         selection->setStep(run->steps() - 1);
+        const double afterStep = threadCpuMs();
+        if (split)
+            QCoreApplication::sendPostedEvents();
+        const double afterPosted = threadCpuMs();
         settle();
+        perf("disable\n");
+        if (split)
+            std::printf("split: setRun %.2f ms, setStep %.2f, posted events (replots, paints) %.2f, rest %.2f\n",
+                        afterRun - cpu, afterStep - afterRun, afterPosted - afterStep, threadCpuMs() - afterPosted);
         grow.push_back(double(clock.nsecsElapsed()) / 1e6);
         growCpu.push_back(threadCpuMs() - cpu);
     }
+    if (perfCtl)
+        std::fclose(perfCtl);
     // Per view: each alone on a private selection, painted synchronously.
     std::printf("per view (UI-thread CPU, median of %d, update + synchronous repaint):\n", std::max(10, repeats / 10));
     for (folkrnn::widgets::InspectorView *v : window.viewDocks()->views()) {

@@ -73,8 +73,16 @@ void AbcView::runChanged()
 {
     const Run *r = run();
     TuneText next = r ? sampleRnnText(*r) : TuneText{};
-    if (next.text != tune_.text)
-        text_->setPlainText(next.text);
+    if (next.text != tune_.text) {
+        if (!tune_.text.isEmpty() && next.text.startsWith(tune_.text)) {
+            // A step more at the end: lay out only the new text, not the whole tune again.
+            QTextCursor end(text_->document());
+            end.movePosition(QTextCursor::End);
+            end.insertText(next.text.mid(tune_.text.size()));
+        } else {
+            text_->setPlainText(next.text);
+        }
+    }
     tune_ = std::move(next);
     highlighted_ = -1;
     highlight();
@@ -106,6 +114,14 @@ void AbcView::onStaffRendered(const QByteArray &svg)
     staffStatus_->setVisible(false);
 }
 
+QTextCharFormat AbcView::highlightFormat() const
+{
+    QTextCharFormat f;
+    f.setBackground(palette().color(QPalette::Highlight));
+    f.setForeground(palette().color(QPalette::HighlightedText));
+    return f;
+}
+
 void AbcView::highlight()
 {
     const Run *r = run();
@@ -113,20 +129,23 @@ void AbcView::highlight()
     const bool valid = r && step >= 0 && step < static_cast<int>(tune_.spans.size()) &&
                        tune_.spans[static_cast<std::size_t>(step)].end > tune_.spans[static_cast<std::size_t>(step)].begin;
     QTextDocument *doc = text_->document();
-    QTextCursor all(doc);
-    all.select(QTextCursor::Document);
-    all.setCharFormat(QTextCharFormat());
+    // An extra selection, not a character format: formatting changes the document, which is
+    // then laid out again (all of it, on every step).
+    highlightedSpan_ = {};
     highlighted_ = -1;
-    if (!valid)
+    if (!valid) {
+        text_->setExtraSelections({});
         return;
+    }
     const TokenSpan span = tune_.spans[static_cast<std::size_t>(step)];
-    QTextCursor c(doc);
-    c.setPosition(span.begin);
-    c.setPosition(span.end, QTextCursor::KeepAnchor);
-    QTextCharFormat f;
-    f.setBackground(palette().color(QPalette::Highlight));
-    f.setForeground(palette().color(QPalette::HighlightedText));
-    c.setCharFormat(f);
+    highlightedSpan_ = span;
+    QTextEdit::ExtraSelection mark;
+    mark.cursor = QTextCursor(doc);
+    mark.cursor.setPosition(span.begin);
+    mark.cursor.setPosition(span.end, QTextCursor::KeepAnchor);
+    mark.format = highlightFormat();
+    text_->setExtraSelections({mark});
+    const QTextCursor &c = mark.cursor;
     // Read back what was drawn: the step whose span starts where the highlight does.
     highlighted_ = tune_.stepAt(c.selectionStart());
     QTextCursor caret(doc);
@@ -178,6 +197,14 @@ void AbcView::render(QPainter &painter, const QRect &target)
     painter.translate(target.topLeft() + QPoint(4, 4));
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette();
+    if (highlightedSpan_.end > highlightedSpan_.begin) { // the screen's extra selection
+        QAbstractTextDocumentLayout::Selection mark;
+        mark.cursor = QTextCursor(doc.get());
+        mark.cursor.setPosition(highlightedSpan_.begin);
+        mark.cursor.setPosition(highlightedSpan_.end, QTextCursor::KeepAnchor);
+        mark.format = highlightFormat();
+        context.selections << mark;
+    }
     context.clip = QRectF(0, 0, target.width() - 8, textHeight);
     painter.setClipRect(context.clip);
     doc->documentLayout()->draw(&painter, context);

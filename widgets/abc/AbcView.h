@@ -3,6 +3,7 @@
 #include "widgets/common/InspectorView.h"
 
 class QLabel;
+class QTextCharFormat;
 class QScrollArea;
 class QSplitter;
 class QTextBrowser;
@@ -42,12 +43,14 @@ protected:
 
 private:
     void highlight();
+    QTextCharFormat highlightFormat() const;
     void requestStaff();
     void onStaffRendered(const QByteArray &svg);
 
     TuneText tune_;
     QString staffSource_;
     int highlighted_ = -1;
+    TokenSpan highlightedSpan_; // the characters shown highlighted (none: empty)
     int staffWidth_ = 0;
     QSplitter *splitter_;
     QTextBrowser *text_;

@@ -12,6 +12,35 @@
 
 namespace folkrnn::widgets {
 
+namespace {
+
+// QCustomPlot keeps the pictures of at most 16 tick labels per axis: a step axis shows dozens of
+// token labels, so every replot laid out and drew every label again (a third of a grown run's
+// repaint). Its cache is protected; a member pointer taken through a subclass reaches it.
+struct AxisPainterAccess : QCPAxis {
+    static QCPAxisPainterPrivate *painter(QCPAxis *axis) { return axis->*(&AxisPainterAccess::mAxisPainter); }
+};
+struct LabelCacheAccess : QCPAxisPainterPrivate {
+    static void setMaxCost(QCPAxisPainterPrivate *painter, int labels)
+    {
+        auto &cache = painter->*(&LabelCacheAccess::mLabelCache);
+        if (cache.maxCost() < labels)
+            cache.setMaxCost(labels);
+    }
+};
+
+// Enough for every label a step axis or the vocabulary axis shows at once (a few KiB each).
+constexpr int kCachedTickLabels = 512;
+
+void enlargeLabelCaches(QCustomPlot *plot)
+{
+    for (QCPAxis *axis : plot->findChildren<QCPAxis *>())
+        if (QCPAxisPainterPrivate *painter = AxisPainterAccess::painter(axis))
+            LabelCacheAccess::setMaxCost(painter, kCachedTickLabels);
+}
+
+} // namespace
+
 PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPlot(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -24,6 +53,8 @@ PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPl
     plot_->addLayer(QStringLiteral("cursor"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     cursorLayer_ = plot_->layer(QStringLiteral("cursor"));
     cursorLayer_->setMode(QCPLayer::lmBuffered);
+    // Every replot (queued or not, also one QCustomPlot starts itself) draws all layers.
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fullReplotQueued_ = false; });
     connect(plot_, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
     connect(plot_, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
@@ -58,9 +89,21 @@ void PlotView::addToolRow(QWidget *row)
     static_cast<QVBoxLayout *>(layout())->insertWidget(0, row, 0);
 }
 
-void PlotView::replotCursor() { cursorLayer_->replot(); }
+void PlotView::replotCursor()
+{
+    // A full replot already on its way draws the cursor layer too (the run grew and the selected
+    // step followed it): drawing the layer now as well would be done twice.
+    if (!fullReplotQueued_)
+        cursorLayer_->replot();
+}
 
-void PlotView::replotAll() { plot_->replot(QCustomPlot::rpQueuedReplot); }
+void PlotView::replotAll()
+{
+    // Here, not in the constructor: subclasses add their axes (colour scales) after it.
+    enlargeLabelCaches(plot_);
+    fullReplotQueued_ = true;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
 
 void PlotView::linkStepAxis(QCPAxisRect *rect)
 {

@@ -53,6 +53,7 @@ private:
     QVector<QCPAxisRect *> stepRects_;
     QPoint pressPos_;
     bool applyingRange_ = false;
+    bool fullReplotQueued_ = false; // replotAll() asked, QCustomPlot has not replotted since
 };
 
 } // namespace folkrnn::widgets
