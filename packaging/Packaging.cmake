@@ -12,9 +12,28 @@ foreach(size 16 32 48 64 128 256)
   install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/${size}x${size}/org.folkrnn.Inspector.png
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
 endforeach()
-if(EXISTS ${CMAKE_SOURCE_DIR}/packaging/linux/folkrnn-cli.1)
-  install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/folkrnn-cli.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-endif()
+# The session file type (.frnsession), which the desktop entry opens; dpkg's trigger runs
+# update-mime-database.
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/org.folkrnn.Inspector.mime.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME org.folkrnn.Inspector.xml)
+# Manual pages, gzip-compressed as Debian policy asks (-n: no name or time in the header, so the
+# package is reproducible); plain where gzip is missing. Compressed when CMake runs, and again
+# whenever a page changes (CMAKE_CONFIGURE_DEPENDS), so an install never needs a build step.
+find_program(FOLKRNN_GZIP gzip)
+foreach(page folkrnn-cli.1 folkrnn-inspector.1)
+  set(source ${CMAKE_SOURCE_DIR}/packaging/linux/${page})
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${source})
+  set(installed ${source})
+  if(FOLKRNN_GZIP)
+    set(installed ${CMAKE_BINARY_DIR}/man/${page}.gz)
+    file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/man)
+    execute_process(COMMAND ${FOLKRNN_GZIP} -9nc ${source} OUTPUT_FILE ${installed} RESULT_VARIABLE gzip_status)
+    if(NOT gzip_status EQUAL 0)
+      message(FATAL_ERROR "gzip ${source}: ${gzip_status}")
+    endif()
+  endif()
+  install(FILES ${installed} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endforeach()
 install(FILES ${CMAKE_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_PACKAGE_NAME "folkrnn-inspector")
