@@ -72,10 +72,15 @@ void UnitTracesView::rebuildTraces(int from)
         if (ok && unit >= 0 && unit < r->hiddenSize())
             units << unit;
     // The curves of the same units for the steps the run kept stay; only later steps are redone.
-    if (from <= 0 || units.size() != graphs_.size()) {
+    if (!graphs_.isEmpty())
+        from = std::min(from, graphs_.front()->dataCount());
+    if (from <= 0 || units != tracedUnits_ || layer != tracedLayer_ || sig != tracedSignal_) {
         from = 0;
         plot()->clearGraphs();
         graphs_.clear();
+        tracedUnits_ = units;
+        tracedLayer_ = layer;
+        tracedSignal_ = sig;
         for (int unit : units) {
             QCPGraph *g = plot()->addGraph();
             const QColor colour(kTraceColours[static_cast<std::size_t>(graphs_.size()) % kTraceColours.size()]);

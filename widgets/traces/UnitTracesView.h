@@ -42,6 +42,10 @@ private:
 
     LayerSignalBar *bar_;
     QList<QCPGraph *> graphs_;
+    // What graphs_ show: a run that grows extends them only while these stay.
+    QList<int> tracedUnits_;
+    int tracedLayer_ = -1;
+    folkrnn::Signal tracedSignal_ = folkrnn::Signal::H;
     QCPItemStraightLine *cursor_;
     QCPItemText *hint_;
     QSharedPointer<StrideLabelTicker> stepTicker_;
