@@ -44,40 +44,59 @@ __attribute__((target("avx2,fma"))) inline double horizontalSum(__m256d v)
 // Four rows at a time, two accumulators per row: eight independent FMA chains hide the FMA
 // latency, and each x load serves four rows. Weights are widened float32 -> float64 in registers,
 // so the weights stay half the size in cache while the sums are exact doubles.
+__attribute__((target("avx2,fma"))) inline void accumulateFourRows(const float *w0, const float *w1, const float *w2,
+                                                                    const float *w3, Eigen::Index n, const double *x,
+                                                                    double *sums)
+{
+    const Eigen::Index n8 = n - n % 8;
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+    for (Eigen::Index k = 0; k < n8; k += 8) {
+        const __m256d xa = _mm256_loadu_pd(x + k);
+        const __m256d xb = _mm256_loadu_pd(x + k + 4);
+        a0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k)), xa, a0);
+        b0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k + 4)), xb, b0);
+        a1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k)), xa, a1);
+        b1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k + 4)), xb, b1);
+        a2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k)), xa, a2);
+        b2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k + 4)), xb, b2);
+        a3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k)), xa, a3);
+        b3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k + 4)), xb, b3);
+    }
+    double s0 = horizontalSum(_mm256_add_pd(a0, b0)), s1 = horizontalSum(_mm256_add_pd(a1, b1));
+    double s2 = horizontalSum(_mm256_add_pd(a2, b2)), s3 = horizontalSum(_mm256_add_pd(a3, b3));
+    for (Eigen::Index k = n8; k < n; ++k) {
+        s0 += double(w0[k]) * x[k];
+        s1 += double(w1[k]) * x[k];
+        s2 += double(w2[k]) * x[k];
+        s3 += double(w3[k]) * x[k];
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+}
+
 __attribute__((target("avx2,fma"))) void accumulateRowsAvx2(const float *W, Eigen::Index stride, Eigen::Index rows,
                                                              Eigen::Index n, const double *x, double *out)
 {
     Eigen::Index r = 0;
-    const Eigen::Index n8 = n - n % 8;
     for (; r + 4 <= rows; r += 4) {
-        const float *w0 = W + r * stride, *w1 = w0 + stride, *w2 = w1 + stride, *w3 = w2 + stride;
-        __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-        for (Eigen::Index k = 0; k < n8; k += 8) {
-            const __m256d xa = _mm256_loadu_pd(x + k);
-            const __m256d xb = _mm256_loadu_pd(x + k + 4);
-            a0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k)), xa, a0);
-            b0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k + 4)), xb, b0);
-            a1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k)), xa, a1);
-            b1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k + 4)), xb, b1);
-            a2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k)), xa, a2);
-            b2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k + 4)), xb, b2);
-            a3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k)), xa, a3);
-            b3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k + 4)), xb, b3);
-        }
-        double s0 = horizontalSum(_mm256_add_pd(a0, b0)), s1 = horizontalSum(_mm256_add_pd(a1, b1));
-        double s2 = horizontalSum(_mm256_add_pd(a2, b2)), s3 = horizontalSum(_mm256_add_pd(a3, b3));
-        for (Eigen::Index k = n8; k < n; ++k) {
-            s0 += double(w0[k]) * x[k];
-            s1 += double(w1[k]) * x[k];
-            s2 += double(w2[k]) * x[k];
-            s3 += double(w3[k]) * x[k];
-        }
-        out[r] += s0;
-        out[r + 1] += s1;
-        out[r + 2] += s2;
-        out[r + 3] += s3;
+        double sums[4];
+        const float *w = W + r * stride;
+        accumulateFourRows(w, w + stride, w + 2 * stride, w + 3 * stride, n, x, sums);
+        for (int k = 0; k < 4; ++k)
+            out[r + k] += sums[k];
     }
-    accumulateRowsPortable(W + r * stride, stride, rows - r, n, x, out + r);
+    if (r == rows)
+        return;
+    // The last 1-3 rows go through the same four-row loop (the missing rows repeat the first), so
+    // a row's sum never depends on where a caller cut the matrix: a split run stays bit-identical.
+    const Eigen::Index left = rows - r;
+    double sums[4];
+    const float *w = W + r * stride;
+    accumulateFourRows(w, left > 1 ? w + stride : w, left > 2 ? w + 2 * stride : w, w, n, x, sums);
+    for (Eigen::Index k = 0; k < left; ++k)
+        out[r + k] += sums[k];
 }
 
 bool cpuHasAvx2()
@@ -133,12 +152,29 @@ inline double sigmoid(double v) { return 1.0 / (1.0 + std::exp(-v)); }
 
 void lstmGates(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h)
 {
+    lstmGatesUnits(z, c, h, 0, c.size());
+}
+
+void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
+                    const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
+                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin,
+                    Eigen::Index end)
+{
+    const Eigen::Index H = c.size();
+    for (Eigen::Index gate = 0; gate < 4; ++gate)
+        lstmPreactivationRows(layer, inputRow, x, hPrev, z, gate * H + begin, gate * H + end);
+    lstmGatesUnits(z, c, hOut, begin, end);
+}
+
+void lstmGatesUnits(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h,
+                    Eigen::Index begin, Eigen::Index end)
+{
     const Eigen::Index H = c.size();
     double *zi = z.data();
     double *zf = zi + H;
     double *zg = zf + H;
     double *zo = zg + H;
-    for (Eigen::Index k = 0; k < H; ++k) {
+    for (Eigen::Index k = begin; k < end; ++k) {
         zi[k] = sigmoid(zi[k]);
         zf[k] = sigmoid(zf[k]);
         zg[k] = std::tanh(zg[k]);

@@ -17,15 +17,24 @@ void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<c
                        const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z);
 
 // The same for the rows [begin, end) of z only, so two cores can each take a part of a step.
-// Every row is summed in the same order whoever computes it, provided `begin` and `end` are
-// multiples of kRowBlock (or the matrix's end): the kernel takes rows in blocks of kRowBlock.
+// Every row is summed in the same order whoever computes it and wherever the rows are cut.
 void lstmPreactivationRows(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
                            const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
                            Eigen::Index begin, Eigen::Index end);
-inline constexpr Eigen::Index kRowBlock = 4;
 
+// The kernel takes rows four at a time: cutting on a multiple of four keeps every block full.
+inline constexpr Eigen::Index kRowBlock = 4;
 // Where to cut `rows` rows in two parts of about equal size, on a kRowBlock boundary.
 inline Eigen::Index splitPoint(Eigen::Index rows) { return (rows / 2) / kRowBlock * kRowBlock; }
+
+// A whole layer step for the units [begin, end): their rows of z in each gate block, then their
+// gates and state (as lstmGates). h_{t-1} is read from `hPrev` and h_t written to `hOut`, a
+// different vector, so two cores can each take a range of units without one overwriting the
+// h_{t-1} the other still reads. `c` holds c_{t-1} on entry and c_t on exit for those units.
+void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
+                    const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
+                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin,
+                    Eigen::Index end);
 
 // The gate nonlinearities and state update, in place on z ([4H]):
 //   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
@@ -33,6 +42,9 @@ inline Eigen::Index splitPoint(Eigen::Index rows) { return (rows / 2) / kRowBloc
 //   h_t = o ⊙ tanh(c_t)
 // `c` holds c_{t-1} on entry and c_t on exit; z holds i, f, g, o on exit.
 void lstmGates(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h);
+// The same for the units [begin, end) only.
+void lstmGatesUnits(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h,
+                    Eigen::Index begin, Eigen::Index end);
 
 // h_t = o ⊙ tanh(c_t) alone, for a cell clamp that changed c_t after lstmGates.
 void lstmOutput(const Eigen::Ref<const Eigen::VectorXd> &o, const Eigen::Ref<const Eigen::VectorXd> &c,

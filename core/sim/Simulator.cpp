@@ -16,6 +16,7 @@ Simulator::Simulator(std::shared_ptr<const Model> model, bool recordSignals)
     h_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(H));
     c_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(H));
     z_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(4 * H));
+    hNext_.resize(H);
     logits_.resize(V);
     logProbs_.resize(V);
     probs_.resize(V);
@@ -67,11 +68,14 @@ int Simulator::step(int token, Sampler *sampler)
         if (l == 0 && weights_.embedding)
             x_ = weights_.embedding->row(input).transpose().cast<double>();
         const Eigen::VectorXd &in = l == 0 ? x_ : h_[l - 1];
-        const Eigen::Index rows = z_[l].size(), cut = splitPoint(rows);
+        // Each core takes half of the units (their rows in every gate, then their gates); h_t
+        // goes to hNext_ while both still read h_{t-1}.
+        const Eigen::Index cut = splitPoint(H);
         second.split([&](int part) noexcept {
-            lstmPreactivationRows(layer, oneHot ? input : -1, in, h_[l], z_[l], part ? cut : 0, part ? rows : cut);
+            lstmLayerUnits(layer, oneHot ? input : -1, in, h_[l], z_[l], c_[l], hNext_, part ? cut : 0,
+                           part ? H : cut);
         });
-        lstmGates(z_[l], c_[l], h_[l]);
+        h_[l].swap(hNext_);
         if (!interventions_.items.empty()) {
             if (interventions_.touches(t, layerIndex, InterventionTarget::Cell)) {
                 interventions_.apply(t, layerIndex, InterventionTarget::Cell, c_[l]);

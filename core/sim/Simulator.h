@@ -53,6 +53,7 @@ private:
     InterventionSet interventions_;
     double temperature_ = 1.0;
     std::vector<Eigen::VectorXd> h_, c_, z_;
+    Eigen::VectorXd hNext_; // h_t of the layer being stepped, swapped into h_ afterwards
     Eigen::VectorXd x_, logits_, logProbs_, probs_;
     std::vector<Snapshot> history_;
 };

@@ -1,5 +1,5 @@
 // The two-core split of a step: each part runs exactly once, concurrent callers stay correct, and
-// splitting the rows of a step's products changes no bit of the result (parity depends on it).
+// splitting the rows of a step's products, wherever the cut, changes no bit of the result.
 #include "core/sim/FusedWeights.h"
 #include "core/sim/LstmStep.h"
 #include "core/util/SecondCore.h"
@@ -84,6 +84,30 @@ private slots:
                 lstmPreactivationRows(layer, inputRow, x, h, parts, part ? cut : 0, part ? rows : cut);
             });
             QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * std::size_t(rows)), 0);
+        }
+    }
+
+    void splitLayerIsBitIdentical_data() { splitRowsAreBitIdentical_data(); }
+    void splitLayerIsBitIdentical()
+    {
+        // Half of the units per core, gates included, at every cut (not only block boundaries).
+        QFETCH(int, inputs);
+        QFETCH(int, hidden);
+        std::mt19937 rng(11);
+        const FusedLayer layer = randomLayer(inputs, hidden, rng);
+        const Eigen::VectorXd x = randomVector(inputs, rng), h = randomVector(hidden, rng);
+        const Eigen::VectorXd c0 = randomVector(hidden, rng);
+        Eigen::VectorXd zWhole(4 * hidden), cWhole = c0, hWhole = h;
+        lstmPreactivation(layer, -1, x, h, zWhole);
+        lstmGates(zWhole, cWhole, hWhole);
+        for (int cut = 0; cut <= hidden; cut += std::max(1, hidden / 7)) {
+            Eigen::VectorXd z(4 * hidden), c = c0, hOut(hidden);
+            SecondCore::instance().split([&](int part) noexcept {
+                lstmLayerUnits(layer, -1, x, h, z, c, hOut, part ? cut : 0, part ? hidden : cut);
+            });
+            QCOMPARE(std::memcmp(zWhole.data(), z.data(), sizeof(double) * std::size_t(4 * hidden)), 0);
+            QCOMPARE(std::memcmp(cWhole.data(), c.data(), sizeof(double) * std::size_t(hidden)), 0);
+            QCOMPARE(std::memcmp(hWhole.data(), hOut.data(), sizeof(double) * std::size_t(hidden)), 0);
         }
     }
 
