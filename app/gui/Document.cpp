@@ -162,32 +162,54 @@ void Document::changeInterventions(const folkrnn::InterventionSet &set, const QS
     requireModel();
     if (set == interventions_)
         return;
-    finishJob();
+    if (!rerunning())
+        finishJob();
     set.validate(model_->numLayers(), model_->hiddenSize());
-    const int length = generator_->run().steps();
+    const int length = rerunning() ? job_->target() : generator_->run().steps();
     undo_.push(new InterventionCommand(this, interventions_, length, set, -1, text, mergeKey));
 }
 
 void Document::applyInterventions(folkrnn::InterventionSet set, int length)
 {
     requireModel();
-    finishJob();
     set.validate(model_->numLayers(), model_->hiddenSize());
-    const int first = std::min(set.firstAffectedStep(), interventions_.firstAffectedStep());
+    // Where the run is headed: a re-run in flight keeps its destination; a finished run is
+    // re-run to its (new) end; otherwise to the length it has.
+    int target = length;
+    if (target < 0)
+        target = rerunning() ? job_->target() : generator_->finished() ? stepLimit() : generator_->run().steps();
+    int drawnFirst = INT_MAX; // what the views drew, when a superseded re-run left them behind
+    if (rerunning()) {
+        drawnFirst = rerunFirstChanged_;
+        abandonRerun();
+    } else {
+        finishJob();
+    }
     if (interventions_.items.empty() && !set.items.empty())
         baseline_.adopt(*generator_);
     interventions_ = set;
-    generator_->setInterventions(std::move(set));
-    if (length >= 0 && generator_->run().steps() > length)
-        generator_->simulator().truncateTo(length, &generator_->sampler());
-    while (length >= 0 && !generator_->finished() && generator_->run().steps() < length)
+    const int kept = std::min({set.firstAffectedStep(), generator_->simulator().interventions().firstAffectedStep(),
+                               generator_->run().steps()});
+    if (drawnFirst == INT_MAX && target - kept > kForegroundSteps)
+        run_ = std::make_shared<const folkrnn::Run>(generator_->run()); // what the views keep drawing meanwhile
+    const int from = generator_->replaceInterventions(std::move(set));
+    if (generator_->run().steps() > target)
+        generator_->simulator().truncateTo(target, &generator_->sampler());
+    const int steps = generator_->run().steps();
+    const int firstChanged = std::min({drawnFirst, from, steps});
+    if (!generator_->finished() && target - steps > kForegroundSteps) {
+        startRerun(target, firstChanged);
+        return;
+    }
+    while (!generator_->finished() && generator_->run().steps() < target)
         generator_->stepForward();
-    publish(DocumentField::Run, first == INT_MAX ? 0 : std::min(first, generator_->run().steps()), -1);
+    publish(DocumentField::Run, firstChanged, -1);
 }
 
 std::shared_ptr<const folkrnn::Run> Document::baselineRun() const
 {
-    return interventions_.items.empty() || busy() ? run_ : baseline_.run();
+    // A background run leaves the baseline behind; a re-run does not move it.
+    return interventions_.items.empty() || (busy() && !rerunning()) ? run_ : baseline_.run();
 }
 
 void Document::adoptGenerator(std::shared_ptr<const folkrnn::Model> model, const QString &modelPath,
@@ -258,10 +280,7 @@ void Document::advanceTo(int steps)
     if (!generator_ || generator_->finished() || generator_->run().steps() >= steps)
         return;
     const int from = generator_->run().steps();
-    const int limit = generator_->settings().teacherForced()
-                          ? static_cast<int>(generator_->settings().forcedTune.size())
-                          : generator_->settings().maxLength;
-    const int target = std::min(steps, limit);
+    const int target = std::min(steps, stepLimit());
     if (target - from > kForegroundSteps) {
         startJob(target);
         return;
@@ -291,8 +310,39 @@ int Document::jobDone() const { return job_ ? job_->done() : 0; }
 
 int Document::jobTarget() const { return job_ ? job_->target() : 0; }
 
+int Document::stepLimit() const
+{
+    return generator_->settings().teacherForced() ? static_cast<int>(generator_->settings().forcedTune.size())
+                                                  : generator_->settings().maxLength;
+}
+
+void Document::startRerun(int target, int firstChanged)
+{
+    // run_ is already a copy the worker does not touch (made before the first re-run began).
+    jobIsRerun_ = true;
+    rerunFirstChanged_ = firstChanged;
+    job_ = new RunJob(generator_, target, this);
+    const int id = ++jobId_;
+    connect(job_, &RunJob::finished, this, [this, id] { onJobFinished(id); });
+    emit changed({DocumentField::Busy, run_->steps()});
+    emit progress(job_->done(), target);
+    job_->start();
+    progressTimer_.start();
+}
+
+void Document::abandonRerun()
+{
+    job_->cancel();
+    job_->wait();
+    job_->deleteLater();
+    job_ = nullptr;
+    jobIsRerun_ = false;
+    progressTimer_.stop();
+}
+
 void Document::startJob(int target)
 {
+    jobIsRerun_ = false;
     // The views keep a copy; the generator is the worker's until onJobFinished().
     run_ = std::make_shared<const folkrnn::Run>(generator_->run());
     job_ = new RunJob(generator_, target, this);
@@ -308,7 +358,9 @@ void Document::finishJob()
 {
     if (!job_)
         return;
-    job_->cancel();
+    // A re-run completes: stopping it would leave a run shorter than the one the user had.
+    if (!jobIsRerun_)
+        job_->cancel();
     job_->wait();
     onJobFinished(jobId_);
 }
@@ -324,7 +376,13 @@ void Document::onJobFinished(int jobId)
     job_ = nullptr;
     progressTimer_.stop();
     const int steps = generator_->run().steps();
-    publish(DocumentField::Run | DocumentField::Busy, std::min(from, steps), steps - 1);
+    if (jobIsRerun_) {
+        // The selection stays where it was: the user changed a clamp, not the position.
+        jobIsRerun_ = false;
+        publish(DocumentField::Run | DocumentField::Busy, std::min(rerunFirstChanged_, steps), -1);
+    } else {
+        publish(DocumentField::Run | DocumentField::Busy, std::min(from, steps), steps - 1);
+    }
     if (!error.isEmpty())
         emit runFailed(error);
 }

@@ -62,7 +62,10 @@ public:
     void applySettings(const folkrnn::GenerationSettings &settings, int length);
 
     const folkrnn::InterventionSet &interventions() const { return interventions_; }
-    // Re-runs from the first step the change affects (synchronously).
+    // Re-runs from the first step the change affects: here when that is a few steps, otherwise on
+    // the worker thread (rerunning()), the views showing the previous run until it is done. A
+    // further change while it runs restarts it from the first step either change affects, with
+    // the same destination, so a slider drag never waits for a re-run nor shortens the run.
     void setInterventions(folkrnn::InterventionSet set);
     // Undoable setInterventions (InterventionCommand); changes with one merge key >= 0 (a slider
     // drag) merge into one undo step. Throws InputError for units outside the model.
@@ -82,6 +85,8 @@ public:
     // Stops a background run after its current step; the steps made so far are kept.
     void cancel();
     bool busy() const { return job_ != nullptr; }
+    // The background job is an intervention re-run (the clamp panel stays live).
+    bool rerunning() const { return job_ != nullptr && jobIsRerun_; }
     int jobDone() const;
     int jobTarget() const;
 
@@ -115,9 +120,16 @@ signals:
     void runFailed(const QString &message);
 
 private:
+    // Stops a background run (its steps kept) or lets a re-run complete, and publishes.
     void finishJob();
     void onJobFinished(int jobId);
     void startJob(int target);
+    // A background re-run of the interventions up to `target` steps; the views keep `run_` (a
+    // copy of what they drew) and learn at the end that steps from `firstChanged` on changed.
+    void startRerun(int target, int firstChanged);
+    // Drops a re-run without publishing (a newer change supersedes it).
+    void abandonRerun();
+    int stepLimit() const;
     void publish(DocumentFields what, int firstStep, int selectStep);
     int settingsLength(const folkrnn::GenerationSettings &settings, int currentLength) const;
     void requireModel() const;
@@ -133,6 +145,8 @@ private:
     QUndoStack undo_;
     RunJob *job_ = nullptr;
     int jobId_ = 0;
+    bool jobIsRerun_ = false;
+    int rerunFirstChanged_ = 0; // for a re-run: the first step that differs from run_
     QTimer progressTimer_;
 };
 

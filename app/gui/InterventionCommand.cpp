@@ -14,10 +14,9 @@ InterventionCommand::InterventionCommand(Document *document, folkrnn::Interventi
 
 void InterventionCommand::redo()
 {
+    // A negative length (where setInterventions would take the run) stays so: undo restores the
+    // state this command started from, so the same rule gives the same run on every redo.
     document_->applyInterventions(after_, afterLength_);
-    // The first time, the length is whatever the re-run reached; later redos restore exactly it.
-    if (afterLength_ < 0)
-        afterLength_ = document_->run() ? document_->run()->steps() : 0;
 }
 
 void InterventionCommand::undo() { document_->applyInterventions(before_, beforeLength_); }

@@ -68,7 +68,9 @@ void InterventionDocks::onDocumentChanged(const DocumentChange &change)
         const auto &model = document_->model();
         panel_->setModelShape(model ? model->numLayers() : 0, model ? model->hiddenSize() : 0);
     }
-    if (change.what & (DocumentField::Run | DocumentField::Model))
+    // A re-run announces itself with Busy alone (the views keep the previous run meanwhile), but
+    // the panel shows the new set at once.
+    if (change.what & (DocumentField::Run | DocumentField::Model | DocumentField::Busy))
         panel_->showInterventions(document_->interventions());
     if (change.what & DocumentField::Run) {
         view_->setBaseline(document_->baselineRun());
@@ -79,7 +81,8 @@ void InterventionDocks::onDocumentChanged(const DocumentChange &change)
     if (has && !hadInterventions_)
         comparisonDock_->raise();
     hadInterventions_ = has;
-    panel_->setEnabled(document_->model() != nullptr && !document_->busy());
+    // During a re-run the panel stays live: the next slider value restarts it.
+    panel_->setEnabled(document_->model() != nullptr && (!document_->busy() || document_->rerunning()));
 }
 
 } // namespace folkrnn::gui

@@ -88,17 +88,21 @@ bool Generator::runToEnd(const std::function<bool(int)> &progress)
 
 void Generator::setInterventions(InterventionSet set)
 {
-    const int before = sim_.interventions().firstAffectedStep();
-    const int after = set.firstAffectedStep();
-    const int from = std::min(before, after);
     const int length = sim_.steps();
     const bool wasFinished = finished();
-    sim_.setInterventions(std::move(set));
-    if (from >= length)
+    if (replaceInterventions(std::move(set)) >= length)
         return;
-    sim_.truncateTo(from, &sampler_);
     while (!finished() && (wasFinished || sim_.steps() < length))
         stepForward();
+}
+
+int Generator::replaceInterventions(InterventionSet set)
+{
+    const int from = std::min(sim_.interventions().firstAffectedStep(), set.firstAffectedStep());
+    sim_.setInterventions(std::move(set));
+    if (from < sim_.steps())
+        sim_.truncateTo(from, &sampler_);
+    return from;
 }
 
 void Generator::restartTune()

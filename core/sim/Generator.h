@@ -49,6 +49,9 @@ public:
     // before it are kept as recorded, later steps are recomputed up to the previous length or
     // to the end.
     void setInterventions(InterventionSet set);
+    // The same without the re-run: the run is cut back to the first step either set can change
+    // (returned), for a caller that re-runs elsewhere (the inspector's background thread).
+    int replaceInterventions(InterventionSet set);
     // Back to step 0 of this tune, the RNG rewound to where this tune started.
     void restartTune();
     // Starts the next tune from the current RNG position (the original sampler's ntunes loop).
