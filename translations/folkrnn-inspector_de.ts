@@ -209,6 +209,22 @@
         <source>L:U1,U2,...</source>
         <translation>L:U1,U2,...</translation>
     </message>
+    <message>
+        <source>A session (.frnsession) to open, or a model file (.h5 or .pkl) as with --model.</source>
+        <translation>Eine zu öffnende Sitzung (.frnsession) oder eine Modelldatei (.h5 oder .pkl) wie bei --model.</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[DATEI]</translation>
+    </message>
+    <message>
+        <source>one FILE at most, not %1: %2</source>
+        <translation>höchstens eine DATEI, nicht %1: %2</translation>
+    </message>
+    <message>
+        <source>two models given (--model %1 and %2): give one</source>
+        <translation>zwei Modelle angegeben (--model %1 und %2): bitte nur eines</translation>
+    </message>
 </context>
 <context>
     <name>QMainWindow</name>
@@ -872,10 +888,6 @@ Die aktuelle Sitzung bleibt geöffnet.</translation>
 %2</translation>
     </message>
     <message>
-        <source>Read-only: %1 Showing the stored run; open a model (File &gt; Open Model) to generate again.</source>
-        <translation>Schreibgeschützt: %1 Zeigt den gespeicherten Lauf; ein Modell öffnen (Datei &gt; Modell öffnen), um wieder zu erzeugen.</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -902,6 +914,58 @@ Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den n
         <translation>Die automatisch gespeicherte Kopie %1 konnte nicht gelesen werden:
 
 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Locate Model…</source>
+        <translation>Modell &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Find the model this read-only session was made with, to step it again</source>
+        <translation>Das Modell suchen, mit dem diese schreibgeschützte Sitzung erstellt wurde, um sie wieder schrittweise auszuführen</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 Showing the stored run; locate the session&apos;s model (File &gt; Locate Model…) to step it again.</source>
+        <translation>Schreibgeschützt: %1 Der gespeicherte Lauf wird angezeigt; suchen Sie das Modell der Sitzung (Datei &gt; Modell suchen…), um sie wieder schrittweise auszuführen.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <source>Locate Model</source>
+        <translation>Modell suchen</translation>
+    </message>
+    <message>
+        <source>Locate Model “%1”</source>
+        <translation>Modell „%1“ suchen</translation>
+    </message>
+    <message>
+        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
+        <translation>folk-rnn-Modelle (*.h5 *.hdf5 *.pkl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>Dieses Modell kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The model file %1 cannot be used for this session:
+
+%2
+
+The session stays open read-only.</source>
+        <translation>Die Modelldatei %1 kann für diese Sitzung nicht verwendet werden:
+
+%2
+
+Die Sitzung bleibt schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>It is not the model this session was made with (%1): its weights differ.</source>
+        <translation>Es ist nicht das Modell, mit dem diese Sitzung erstellt wurde (%1): die Gewichte unterscheiden sich.</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,22 @@
         <source>L:U1,U2,...</source>
         <translation>L:U1,U2,...</translation>
     </message>
+    <message>
+        <source>A session (.frnsession) to open, or a model file (.h5 or .pkl) as with --model.</source>
+        <translation>En session (.frnsession) att öppna, eller en modellfil (.h5 eller .pkl) som med --model.</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[FIL]</translation>
+    </message>
+    <message>
+        <source>one FILE at most, not %1: %2</source>
+        <translation>högst en FIL, inte %1: %2</translation>
+    </message>
+    <message>
+        <source>two models given (--model %1 and %2): give one</source>
+        <translation>två modeller angivna (--model %1 och %2): ange en</translation>
+    </message>
 </context>
 <context>
     <name>QMainWindow</name>
@@ -872,10 +888,6 @@ Den aktuella sessionen förblir öppen.</translation>
 %2</translation>
     </message>
     <message>
-        <source>Read-only: %1 Showing the stored run; open a model (File &gt; Open Model) to generate again.</source>
-        <translation>Skrivskyddad: %1 Visar den sparade körningen; öppna en modell (Arkiv &gt; Öppna modell) för att generera igen.</translation>
-    </message>
-    <message>
         <source>Autosave failed: %1</source>
         <translation>Automatisk sparning misslyckades: %1</translation>
     </message>
@@ -902,6 +914,58 @@ Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</sou
         <translation>Den automatiskt sparade kopian %1 kunde inte läsas:
 
 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Locate Model…</source>
+        <translation>&amp;Leta upp modell…</translation>
+    </message>
+    <message>
+        <source>Find the model this read-only session was made with, to step it again</source>
+        <translation>Leta upp modellen som den här skrivskyddade sessionen gjordes med, för att kunna stega den igen</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 Showing the stored run; locate the session&apos;s model (File &gt; Locate Model…) to step it again.</source>
+        <translation>Skrivskyddad: %1 Visar den sparade körningen; leta upp sessionens modell (Arkiv &gt; Leta upp modell…) för att stega den igen.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Skrivskyddad: %1</translation>
+    </message>
+    <message>
+        <source>Locate Model</source>
+        <translation>Leta upp modell</translation>
+    </message>
+    <message>
+        <source>Locate Model “%1”</source>
+        <translation>Leta upp modellen ”%1”</translation>
+    </message>
+    <message>
+        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
+        <translation>folk-rnn-modeller (*.h5 *.hdf5 *.pkl);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Cannot use this model</source>
+        <translation>Modellen kan inte användas</translation>
+    </message>
+    <message>
+        <source>The model file %1 cannot be used for this session:
+
+%2
+
+The session stays open read-only.</source>
+        <translation>Modellfilen %1 kan inte användas för den här sessionen:
+
+%2
+
+Sessionen förblir öppen skrivskyddad.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Filen finns inte.</translation>
+    </message>
+    <message>
+        <source>It is not the model this session was made with (%1): its weights differ.</source>
+        <translation>Det är inte modellen som sessionen gjordes med (%1): vikterna skiljer sig.</translation>
     </message>
 </context>
 <context>
