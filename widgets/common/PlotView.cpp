@@ -67,8 +67,13 @@ void PlotView::render(QPainter &painter, const QRect &target)
 {
     QPicture picture;
     {
+        // Views may draw dense scatter symbols without antialiasing on screen, where they repaint
+        // with every step; a figure is drawn once and keeps them smooth.
+        const QCP::AntialiasedElements forced = plot_->antialiasedElements();
+        plot_->setAntialiasedElement(QCP::aeScatters, true);
         QCPPainter recorder(&picture);
         plot_->toPainter(&recorder, target.width(), target.height());
+        plot_->setAntialiasedElements(forced);
     }
     painter.save();
     painter.translate(target.topLeft());

@@ -62,6 +62,10 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
     // White dots ringed in black read on both ends of viridis.
     chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), QBrush(Qt::white), 5));
     chosen_->setName(tr("chosen token"));
+    // One dot per step (hundreds) repaints with every step the run gains: on screen the dots
+    // are drawn without antialiasing (500 steps: ~0.6 of the view's ~4.5 ms); exports (render())
+    // smooth them.
+    chosen_->setAntialiasedScatters(false);
 
     stepCursor_ = new QCPItemRect(p);
     tokenCursor_ = new QCPItemRect(p);

@@ -70,7 +70,14 @@ void LogitPushView::paletteUpdated()
 }
 
 void LogitPushView::weightsChanged() { redraw(); }
-void LogitPushView::runChanged() { redraw(); }
+void LogitPushView::runChanged()
+{
+    // Only the selected step's probabilities are drawn: a step appended after it (Step Forward,
+    // the selection left behind) changes nothing on screen, and a replot costs ~0.6 ms.
+    if (drawnStep_ >= 0 && drawnStep_ == selection()->step() && drawnStep_ < keptSteps())
+        return;
+    redraw();
+}
 
 void LogitPushView::selectionChanged(SelectionChange what)
 {
@@ -87,6 +94,7 @@ void LogitPushView::redraw()
     const int step = selection()->step(), token = selection()->token();
     const bool haveToken = r && step >= 0 && step < r->steps() && token >= 0 && token < r->vocabSize();
     shownStep_ = haveToken ? step : -1;
+    drawnStep_ = r && step >= 0 && step < r->steps() ? step : -1;
     double pSel = 0;
     QString text = tr("Select a token and a step to see its own curves.");
     if (haveToken) {

@@ -45,6 +45,7 @@ private:
     QList<QCPGraph *> deltaCurves_;
     QVector<double> probs_;
     int shownStep_ = -1;
+    int drawnStep_ = -1; // the selected step when last drawn, token or not (-1: none in the run)
 };
 
 } // namespace folkrnn::widgets
