@@ -5,6 +5,7 @@
 
 #include "core/sim/Generator.h"
 #include "widgets/activation/ActivationHeatmapView.h"
+#include "widgets/annotations/AnnotationTrackView.h"
 #include "widgets/common/LabelTickers.h"
 #include "widgets/heatmap/LogProbHeatmapView.h"
 #include "widgets/selection/Selection.h"
@@ -59,11 +60,26 @@ QString plotDifference(QCustomPlot *a, QCustomPlot *b)
                     .arg(mb->dataRange().lower).arg(mb->dataRange().upper);
             for (int key = 0; key < da->keySize(); ++key)
                 for (int value = 0; value < da->valueSize(); ++value)
-                    if (da->cell(key, value) != db->cell(key, value))
+                    if (da->cell(key, value) != db->cell(key, value) &&
+                        !(std::isnan(da->cell(key, value)) && std::isnan(db->cell(key, value))))
                         return QStringLiteral("map %1 cell (%2, %3): %4 vs %5")
                             .arg(k).arg(key).arg(value).arg(da->cell(key, value)).arg(db->cell(key, value));
         }
     }
+    // Text items (the annotation strip's bar numbers, which it keeps and moves as the run grows).
+    const auto texts = [](QCustomPlot *p) {
+        QStringList out;
+        for (int k = 0; k < p->itemCount(); ++k)
+            if (auto *t = qobject_cast<QCPItemText *>(p->item(k)))
+                out << QStringLiteral("%1@%2,%3%4")
+                           .arg(t->text())
+                           .arg(t->position->coords().x())
+                           .arg(t->position->coords().y())
+                           .arg(t->visible() ? QString() : QStringLiteral(" hidden"));
+        return out;
+    };
+    if (texts(a) != texts(b))
+        return QStringLiteral("texts %1 vs %2").arg(texts(a).join(u' '), texts(b).join(u' '));
     const QList<QCPAxis *> axesA = a->axisRects().isEmpty() ? QList<QCPAxis *>{} : [&] {
         QList<QCPAxis *> all;
         for (QCPAxisRect *r : a->axisRects())
@@ -150,6 +166,7 @@ private slots:
         QTest::newRow("activation-heatmap") << ViewFactory([] { return new ActivationHeatmapView; });
         QTest::newRow("step-statistics") << ViewFactory([] { return new StepStatsView; });
         QTest::newRow("unit-traces") << ViewFactory([] { return new UnitTracesView; });
+        QTest::newRow("annotation-tracks") << ViewFactory([] { return new AnnotationTrackView; });
     }
 
     void grownViewEqualsRebuiltView()

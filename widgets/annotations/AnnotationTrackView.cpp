@@ -137,10 +137,15 @@ void AnnotationTrackView::fill()
         }
     }
     QCPColorMapData *data = map_->data();
-    for (QCPItemText *t : barNumbers_)
-        plot()->removeItem(t);
-    barNumbers_.clear();
+    // The bar numbers are kept and moved rather than made again: a run one step longer has the
+    // same bars, and creating and removing hundreds of items with every step was most of setRun.
+    int labels = 0;
+    const auto dropUnusedLabels = [&] {
+        while (barNumbers_.size() > labels)
+            plot()->removeItem(barNumbers_.takeLast());
+    };
     if (T == 0) {
+        dropUnusedLabels();
         data->clear();
         barLines_->data()->clear();
         return;
@@ -162,17 +167,21 @@ void AnnotationTrackView::fill()
         }
         const bool starts = tracks_.inBody[i] && tracks_.bar[i] >= 0 && (t == 0 || tracks_.bar[i] != tracks_.bar[i - 1]);
         if (starts) {
-            auto *label = new QCPItemText(plot());
-            label->setClipToAxisRect(true);
+            if (labels == barNumbers_.size()) {
+                auto *label = new QCPItemText(plot());
+                label->setClipToAxisRect(true);
+                label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+                label->setColor(QColor(255, 255, 255));
+                label->setSelectable(false);
+                barNumbers_ << label;
+            }
+            QCPItemText *label = barNumbers_[labels++];
             label->position->setCoords(t - 0.4, BarRow);
-            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
             label->setText(QString::number(tracks_.bar[i]));
             label->setFont(tickFont(font()));
-            label->setColor(QColor(255, 255, 255));
-            label->setSelectable(false);
-            barNumbers_ << label;
         }
     }
+    dropUnusedLabels();
     barLines_->setData(keys, values, true);
 }
 
