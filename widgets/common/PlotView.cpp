@@ -53,6 +53,11 @@ PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPl
     plot_->addLayer(QStringLiteral("cursor"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     cursorLayer_ = plot_->layer(QStringLiteral("cursor"));
     cursorLayer_->setMode(QCPLayer::lmBuffered);
+    // QCustomPlot buffers its top layer, "overlay", for the selection rectangle, which no view
+    // uses: as a buffer of its own it was cleared and composited onto the widget with every
+    // replot for nothing. Logical, it joins the buffer of the axes above the cursor layer.
+    if (QCPLayer *overlay = plot_->layer(QStringLiteral("overlay")))
+        overlay->setMode(QCPLayer::lmLogical);
     // Every replot (queued or not, also one QCustomPlot starts itself) draws all layers.
     connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fullReplotQueued_ = false; });
     connect(plot_, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
