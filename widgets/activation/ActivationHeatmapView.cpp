@@ -77,6 +77,7 @@ void ActivationHeatmapView::fillMap(int from)
     auto *data = static_cast<StepColorMapData *>(map_->data());
     if (!hasSignal()) {
         data->clear();
+        peakSteps_ = 0;
         return;
     }
     const auto m = r->signalMatrix(selection()->layer(), selection()->signal()); // [T, H]
@@ -91,7 +92,15 @@ void ActivationHeatmapView::fillMap(int from)
     for (int t = from; t < T; ++t)
         for (int u = 0; u < H; ++u)
             data->setCell(t, u, m(t, u));
-    const float peak = m.cwiseAbs().maxCoeff();
+    // The colour range spans the largest |value| of the run: with every drawn step kept, only the
+    // new steps can raise it (a 500-step layer is 256k values to scan again otherwise).
+    float peak = 0.0f;
+    if (from > 0 && from == peakSteps_)
+        peak = from < T ? std::max(peak_, m.middleRows(from, T - from).cwiseAbs().maxCoeff()) : peak_;
+    else
+        peak = m.cwiseAbs().maxCoeff();
+    peak_ = peak;
+    peakSteps_ = T;
     limit_ = peak > 0.0f ? double(peak) : 1.0;
     scale_->setDataRange(QCPRange(-limit_, limit_));
     scale_->axis()->setLabel(tr("%1, layer %2").arg(QString::fromLatin1(signalName(selection()->signal())))

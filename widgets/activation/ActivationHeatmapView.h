@@ -49,6 +49,8 @@ private:
     QList<QCPItemLine *> unitMarks_; // two ticks (left and right edge) per selected unit
     QSharedPointer<StrideLabelTicker> stepTicker_;
     double limit_ = 1.0;
+    float peak_ = 0.0f;  // largest |value| over the first peakSteps_ steps of the drawn layer and signal
+    int peakSteps_ = 0;
 };
 
 } // namespace folkrnn::widgets
