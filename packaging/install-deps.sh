@@ -13,7 +13,7 @@ PKGS=(
   libfluidsynth-dev timgm6mb-soundfont
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri
   clang libclang-rt-14-dev
-  desktop-file-utils appstream dpkg-dev file
+  desktop-file-utils appstream dpkg-dev file groff-base shared-mime-info
 )
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
