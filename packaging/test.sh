@@ -11,14 +11,18 @@
 # In the sanitizer stage any report fails the run: UBSan does not recover
 # (-fno-sanitize-recover=all), ASan and LSan abort the test. Leaks inside system libraries we do not
 # own are suppressed by packaging/sanitizers/lsan.supp (each entry says why).
-if [ "${1:-}" = "--sanitize" ]; then
-  shift
+# The extra stages (sanitizers, fuzzing) share common.sh's start but build elsewhere.
+extra_stage_setup() {
   set -euo pipefail
   ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   cd "$ROOT"
   if [ "${FOLKRNN_SKIP_DEPS:-0}" != "1" ]; then
     bash packaging/install-deps.sh
   fi
+}
+if [ "${1:-}" = "--sanitize" ]; then
+  shift
+  extra_stage_setup
   BUILD_DIR="${FOLKRNN_SANITIZE_BUILD_DIR:-build-asan}"
   # -O1 keeps the instrumented tests fast enough for CI; -g1 gives line numbers in the reports.
   cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -41,12 +45,7 @@ if [ "${1:-}" = "--fuzz" ]; then
   # 30) from the committed seeds. A crash, leak, timeout or out-of-memory input fails the stage and
   # leaves its reproducer (crash-*, leak-*, ...) in build-fuzz/tests/fuzz/.
   shift
-  set -euo pipefail
-  ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  cd "$ROOT"
-  if [ "${FOLKRNN_SKIP_DEPS:-0}" != "1" ]; then
-    bash packaging/install-deps.sh
-  fi
+  extra_stage_setup
   BUILD_DIR="${FOLKRNN_FUZZ_BUILD_DIR:-build-fuzz}"
   CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFOLKRNN_BUILD_GUI=OFF \
     -DFOLKRNN_FUZZ=ON -DFOLKRNN_FUZZ_SECONDS="${FOLKRNN_FUZZ_SECONDS:-30}" ${FOLKRNN_CMAKE_ARGS:-}
