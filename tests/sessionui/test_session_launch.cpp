@@ -8,6 +8,7 @@
 #include "SessionController.h"
 #include "Startup.h"
 
+#include "IsolatedSettings.h"
 #include "common/TestSupport.h"
 #include "core/model/ModelFile.h"
 #include "core/model/OpenModel.h"
@@ -100,13 +101,8 @@ class TestSessionLaunch : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("folk-rnn-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_session_launch"));
         QVERIFY(tmp.isValid());
-        QSettings().clear();
-        QSettings().setValue(QLatin1String(SessionController::kRecoveryFolderKey), file(QStringLiteral("autosave")));
-        QSettings().setValue(QLatin1String(SessionController::kAutosaveMinutesKey), 0);
+        test::isolateSessionSettings(QStringLiteral("test_session_launch"), file(QStringLiteral("autosave")));
         const QString example = folkrnn::test::testsDir() + QStringLiteral("/../resources/models/example-random.h5");
         QDir().mkpath(file(QStringLiteral("models")));
         QDir().mkpath(file(QStringLiteral("gone")));

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "SessionController.h"
 
+#include "IsolatedSettings.h"
 #include "common/TestSupport.h"
 #include "core/session/SessionFile.h"
 
@@ -93,13 +94,8 @@ class TestSessionWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("folk-rnn-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_session_window"));
         QVERIFY(tmp.isValid());
-        QSettings().clear();
-        QSettings().setValue(QLatin1String(SessionController::kRecoveryFolderKey), file(QStringLiteral("autosave")));
-        QSettings().setValue(QLatin1String(SessionController::kAutosaveMinutesKey), 0);
+        test::isolateSessionSettings(QStringLiteral("test_session_window"), file(QStringLiteral("autosave")));
         QDir().mkpath(file(QStringLiteral("models")));
         modelPath = file(QStringLiteral("models/random.h5"));
         QVERIFY(QFile::copy(folkrnn::test::testsDir() + QStringLiteral("/../resources/models/example-random.h5"), modelPath));

@@ -1,0 +1,22 @@
+#pragma once
+#include "SessionController.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace folkrnn::test {
+
+// A window test's own QSettings (test mode paths, cleared), with autosave off and its recovery
+// folder at `autosaveFolder`, so no test sees another's recent files, layout or recovered session.
+inline void isolateSessionSettings(const QString &application, const QString &autosaveFolder)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("folk-rnn-test"));
+    QCoreApplication::setApplicationName(application);
+    QSettings().clear();
+    QSettings().setValue(QLatin1String(gui::SessionController::kRecoveryFolderKey), autosaveFolder);
+    QSettings().setValue(QLatin1String(gui::SessionController::kAutosaveMinutesKey), 0);
+}
+
+} // namespace folkrnn::test
