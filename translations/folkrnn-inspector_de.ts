@@ -84,6 +84,13 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
+        <translation>folk-rnn-Modelle (*.h5 *.hdf5 *.pkl);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>Step through a folk-rnn model&apos;s generation token by token.</source>
@@ -705,10 +712,6 @@ Das aktuelle Modell bleibt geöffnet.</translation>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
-        <translation>folk-rnn-Modelle (*.h5 *.hdf5 *.pkl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Export All Views To</source>
         <translation>Alle Ansichten exportieren nach</translation>
     </message>
@@ -938,10 +941,6 @@ Wiederherstellen? (Verwerfen löscht die Kopie; Abbrechen behält sie für den n
     <message>
         <source>Locate Model “%1”</source>
         <translation>Modell „%1“ suchen</translation>
-    </message>
-    <message>
-        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
-        <translation>folk-rnn-Modelle (*.h5 *.hdf5 *.pkl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot use this model</source>

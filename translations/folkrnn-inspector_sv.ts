@@ -84,6 +84,13 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
+        <translation>folk-rnn-modeller (*.h5 *.hdf5 *.pkl);;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
     <name>LaunchOptions</name>
     <message>
         <source>Step through a folk-rnn model&apos;s generation token by token.</source>
@@ -705,10 +712,6 @@ Den aktuella modellen förblir öppen.</translation>
         <translation>Öppna modell</translation>
     </message>
     <message>
-        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
-        <translation>folk-rnn-modeller (*.h5 *.hdf5 *.pkl);;Alla filer (*)</translation>
-    </message>
-    <message>
         <source>Export All Views To</source>
         <translation>Exportera alla vyer till</translation>
     </message>
@@ -938,10 +941,6 @@ Recover it? (Discard deletes the copy; Cancel keeps it for the next start.)</sou
     <message>
         <source>Locate Model “%1”</source>
         <translation>Leta upp modellen ”%1”</translation>
-    </message>
-    <message>
-        <source>folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)</source>
-        <translation>folk-rnn-modeller (*.h5 *.hdf5 *.pkl);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Cannot use this model</source>

@@ -318,16 +318,10 @@ int Document::stepLimit() const
 
 void Document::startRerun(int target, int firstChanged)
 {
-    // run_ is already a copy the worker does not touch (made before the first re-run began).
-    jobIsRerun_ = true;
+    // run_ is already a copy the worker does not touch (made before the first re-run began), and
+    // the views learn of the change only when the re-run is done.
     rerunFirstChanged_ = firstChanged;
-    job_ = new RunJob(generator_, target, this);
-    const int id = ++jobId_;
-    connect(job_, &RunJob::finished, this, [this, id] { onJobFinished(id); });
-    emit changed({DocumentField::Busy, run_->steps()});
-    emit progress(job_->done(), target);
-    job_->start();
-    progressTimer_.start();
+    launchJob(target, true, DocumentField::Busy);
 }
 
 void Document::abandonRerun()
@@ -342,13 +336,18 @@ void Document::abandonRerun()
 
 void Document::startJob(int target)
 {
-    jobIsRerun_ = false;
     // The views keep a copy; the generator is the worker's until onJobFinished().
     run_ = std::make_shared<const folkrnn::Run>(generator_->run());
+    launchJob(target, false, DocumentField::Run | DocumentField::Busy);
+}
+
+void Document::launchJob(int target, bool rerun, DocumentFields announce)
+{
+    jobIsRerun_ = rerun;
     job_ = new RunJob(generator_, target, this);
     const int id = ++jobId_;
     connect(job_, &RunJob::finished, this, [this, id] { onJobFinished(id); });
-    emit changed({DocumentField::Run | DocumentField::Busy, run_->steps()});
+    emit changed({announce, run_->steps()});
     emit progress(job_->done(), target);
     job_->start();
     progressTimer_.start();

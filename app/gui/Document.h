@@ -127,6 +127,8 @@ private:
     // A background re-run of the interventions up to `target` steps; the views keep `run_` (a
     // copy of what they drew) and learn at the end that steps from `firstChanged` on changed.
     void startRerun(int target, int firstChanged);
+    // What both start: the worker on generator_ up to `target`, `announce` sent to listeners.
+    void launchJob(int target, bool rerun, DocumentFields announce);
     // Drops a re-run without publishing (a newer change supersedes it).
     void abandonRerun();
     int stepLimit() const;

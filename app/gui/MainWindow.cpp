@@ -362,7 +362,7 @@ void MainWindow::updateStatus()
 void MainWindow::chooseModel()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QFileInfo(document_.modelPath()).path(),
-                                                      tr("folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)"));
+                                                      modelFileFilter());
     if (!path.isEmpty())
         openModel(path);
 }

@@ -26,6 +26,11 @@ QMessageBox *showError(QWidget *parent, const QString &title, const QString &tex
     return box;
 }
 
+QString modelFileFilter()
+{
+    return QCoreApplication::translate("FileDialogs", "folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)");
+}
+
 QString aboutText(const folkrnn::Model *model, const QString &modelPath)
 {
     const auto esc = [](const std::string &s) { return QString::fromStdString(s).toHtmlEscaped(); };

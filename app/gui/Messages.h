@@ -12,6 +12,9 @@ namespace folkrnn::gui {
 // (tests find it as the window's child QMessageBox and close it). Returns the box.
 QMessageBox *showError(QWidget *parent, const QString &title, const QString &text);
 
+// The file dialog filter for model files (Open Model, Locate Model).
+QString modelFileFilter();
+
 // The About box text: version, and where the open model came from (rich text, escaped).
 QString aboutText(const folkrnn::Model *model, const QString &modelPath);
 

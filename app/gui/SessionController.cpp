@@ -368,7 +368,7 @@ void SessionController::chooseAndLocateModel()
     const QString name = QString::fromStdString(stored_->modelName);
     const QString path = QFileDialog::getOpenFileName(
         window_, name.isEmpty() ? tr("Locate Model") : tr("Locate Model “%1”").arg(name), start,
-        tr("folk-rnn models (*.h5 *.hdf5 *.pkl);;All files (*)"));
+        modelFileFilter());
     if (!path.isEmpty())
         locateModel(path);
 }

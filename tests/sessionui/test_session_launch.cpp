@@ -8,7 +8,7 @@
 #include "SessionController.h"
 #include "Startup.h"
 
-#include "IsolatedSettings.h"
+#include "WindowTestSupport.h"
 #include "common/TestSupport.h"
 #include "core/model/ModelFile.h"
 #include "core/model/OpenModel.h"
@@ -29,19 +29,6 @@ using namespace folkrnn;
 using namespace folkrnn::gui;
 
 namespace {
-
-// Closes the error boxes a failed operation showed; returns their texts.
-QStringList takeErrors(QWidget *window)
-{
-    QStringList texts;
-    for (QMessageBox *box : window->findChildren<QMessageBox *>()) {
-        texts << box->text();
-        box->close();
-        box->deleteLater();
-    }
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return texts;
-}
 
 LaunchOptions parse(const QStringList &args, QString *errorOut = nullptr)
 {
@@ -209,7 +196,7 @@ private slots:
         const auto steps = w->document()->run()->steps();
 
         QVERIFY(c->locateModel(modelPath));
-        QVERIFY(takeErrors(w.get()).isEmpty());
+        QVERIFY(test::takeErrors(w.get()).isEmpty());
         QVERIFY(!c->readOnly());
         QVERIFY(c->bannerText().isEmpty());
         QVERIFY(!c->locateModelAction()->isEnabled());
@@ -244,7 +231,7 @@ private slots:
         const QString title = w->windowTitle();
 
         QVERIFY(!c->locateModel(otherModel));
-        QStringList errors = takeErrors(w.get());
+        QStringList errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.front().contains(QDir::toNativeSeparators(otherModel)), qPrintable(errors.front()));
         QVERIFY2(errors.front().contains(QLatin1String("weights differ")), qPrintable(errors.front()));
@@ -257,12 +244,12 @@ private slots:
 
         // Not a model at all, and no file.
         QVERIFY(!c->locateModel(sessionPath));
-        errors = takeErrors(w.get());
+        errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.front().contains(QDir::toNativeSeparators(sessionPath)), qPrintable(errors.front()));
         const QString nowhere = file(QStringLiteral("nowhere/random.h5"));
         QVERIFY(!c->locateModel(nowhere));
-        errors = takeErrors(w.get());
+        errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.front().contains(QLatin1String("no such file")), qPrintable(errors.front()));
         QVERIFY(c->readOnly());

@@ -5,7 +5,7 @@
 #include "MainWindow.h"
 #include "SessionController.h"
 
-#include "IsolatedSettings.h"
+#include "WindowTestSupport.h"
 #include "common/TestSupport.h"
 #include "core/session/SessionFile.h"
 
@@ -33,19 +33,6 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// Closes the error boxes a failed operation showed; returns their texts.
-QStringList takeErrors(QWidget *window)
-{
-    QStringList texts;
-    for (QMessageBox *box : window->findChildren<QMessageBox *>()) {
-        texts << box->text();
-        box->close();
-        box->deleteLater();
-    }
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return texts;
 }
 
 } // namespace
@@ -185,7 +172,7 @@ private slots:
         // A folder that cannot exist: its parent is a file (works as root too).
         const QString impossible = modelPath + QStringLiteral("/x.frnsession");
         QVERIFY(!c->saveSessionAs(impossible));
-        QStringList errors = takeErrors(w.get());
+        QStringList errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.front().contains(impossible), qPrintable(errors.front()));
         QVERIFY(c->isModified());
@@ -210,7 +197,7 @@ private slots:
         setrlimit(RLIMIT_FSIZE, &old);
         std::signal(SIGXFSZ, oldHandler);
         QVERIFY(!saved);
-        errors = takeErrors(w.get());
+        errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.front().contains(path) && errors.front().contains(QLatin1String("unchanged")),
                  qPrintable(errors.front()));
@@ -225,7 +212,7 @@ private slots:
         const bool savedReadOnly = c->saveSession();
         QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         QVERIFY(!savedReadOnly);
-        errors = takeErrors(w.get());
+        errors = test::takeErrors(w.get());
         QCOMPARE(errors.size(), 1);
         QVERIFY(errors.front().contains(path));
         QCOMPARE(readAll(path), before);

@@ -2,8 +2,10 @@
 #include "SessionController.h"
 
 #include <QCoreApplication>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStringList>
 
 namespace folkrnn::test {
 
@@ -17,6 +19,19 @@ inline void isolateSessionSettings(const QString &application, const QString &au
     QSettings().clear();
     QSettings().setValue(QLatin1String(gui::SessionController::kRecoveryFolderKey), autosaveFolder);
     QSettings().setValue(QLatin1String(gui::SessionController::kAutosaveMinutesKey), 0);
+}
+
+// Closes the error boxes a failed operation showed; returns their texts.
+inline QStringList takeErrors(QWidget *window)
+{
+    QStringList texts;
+    for (QMessageBox *box : window->findChildren<QMessageBox *>()) {
+        texts << box->text();
+        box->close();
+        box->deleteLater();
+    }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return texts;
 }
 
 } // namespace folkrnn::test
