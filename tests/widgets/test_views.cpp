@@ -218,6 +218,25 @@ private slots:
         QCOMPARE(png.size(), QSize(640, 400));
     }
 
+    void chosenTokenDotsAreVectorsInFigures()
+    {
+        // On screen the dots are one bitmap each (cheap to repaint with every step); a figure
+        // must not carry hundreds of little images: an SVG gets a circle per step (and only the colour map as an image).
+        const QCPGraph *dots = heatmap->plot()->graph(0);
+        QCOMPARE(dots->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("heatmap.svg"));
+        selection.setStepRange({});
+        QVERIFY(heatmap->exportFile(path, QSize(1200, 500)));
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QCOMPARE(int(text.count("<circle")), run->steps());
+        QVERIFY(text.count("<image") <= 2); // the map, and its colour scale
+        QCOMPARE(dots->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
+    }
+
     void staffAbcBeamsByBeatAndJoinsDurations()
     {
         GenerationSettings s;

@@ -76,8 +76,10 @@ void PlotView::render(QPainter &painter, const QRect &target)
         // with every step; a figure is drawn once and keeps them smooth.
         const QCP::AntialiasedElements forced = plot_->antialiasedElements();
         plot_->setAntialiasedElement(QCP::aeScatters, true);
+        useFigureStyle(true);
         QCPPainter recorder(&picture);
         plot_->toPainter(&recorder, target.width(), target.height());
+        useFigureStyle(false);
         plot_->setAntialiasedElements(forced);
     }
     painter.save();

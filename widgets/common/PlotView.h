@@ -41,6 +41,9 @@ protected:
     virtual void clicked(QPoint pos, Qt::KeyboardModifiers modifiers) = 0;
     // Called when the palette changes, after the axes took their colours.
     virtual void paletteUpdated() {}
+    // render() draws a figure between useFigureStyle(true) and useFigureStyle(false): a view that
+    // draws something cheaper on screen (bitmaps for hundreds of symbols) swaps in vectors here.
+    virtual void useFigureStyle(bool figure) { Q_UNUSED(figure); }
     void changeEvent(QEvent *event) override;
 
 private:

@@ -59,13 +59,11 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
 
     chosen_ = p->addGraph(p->xAxis, p->yAxis);
     chosen_->setLineStyle(QCPGraph::lsNone);
-    // White dots ringed in black read on both ends of viridis.
-    chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), QBrush(Qt::white), 5));
     chosen_->setName(tr("chosen token"));
-    // One dot per step (hundreds) repaints with every step the run gains: on screen the dots
-    // are drawn without antialiasing (500 steps: ~0.6 of the view's ~4.5 ms); exports (render())
-    // smooth them.
-    chosen_->setAntialiasedScatters(false);
+    // One dot per step (hundreds) repaints with every step the run gains: a path per dot was
+    // most of the view's repaint, so on screen each dot is one bitmap drawn once; figures
+    // (render()) get vector circles.
+    useFigureStyle(false);
 
     stepCursor_ = new QCPItemRect(p);
     tokenCursor_ = new QCPItemRect(p);
@@ -86,6 +84,32 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
 }
 
 QString LogProbHeatmapView::title() const { return tr("Log-probabilities"); }
+
+namespace {
+// White dots ringed in black read on both ends of viridis.
+QCPScatterStyle chosenDot() { return QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.0), QBrush(Qt::white), 5); }
+
+QPixmap chosenDotPixmap()
+{
+    const int side = 7; // the 5-pixel circle and its 1-pixel ring
+    QPixmap pixmap(side, side);
+    pixmap.fill(Qt::transparent);
+    QCPPainter painter(&pixmap);
+    painter.setAntialiasing(true);
+    const QCPScatterStyle dot = chosenDot();
+    dot.applyTo(&painter, dot.pen());
+    dot.drawShape(&painter, side / 2.0, side / 2.0);
+    return pixmap;
+}
+} // namespace
+
+void LogProbHeatmapView::useFigureStyle(bool figure)
+{
+    // QCustomPlot centres a pixmap symbol by its size in device pixels, which is right at a
+    // device pixel ratio of 1 only; high-DPI screens keep the vector dots.
+    const bool bitmap = !figure && devicePixelRatioF() == 1.0;
+    chosen_->setScatterStyle(bitmap ? QCPScatterStyle(chosenDotPixmap()) : chosenDot());
+}
 
 void LogProbHeatmapView::paletteUpdated()
 {

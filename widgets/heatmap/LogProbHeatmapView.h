@@ -44,6 +44,7 @@ protected:
     void selectionChanged(SelectionChange what) override;
     void clicked(QPoint pos, Qt::KeyboardModifiers modifiers) override;
     void paletteUpdated() override;
+    void useFigureStyle(bool figure) override;
 
 private:
     void rebuildTokenAxis();
