@@ -2,6 +2,7 @@
 
 #include "core/sim/Run.h"
 #include "widgets/colormap/ColorMaps.h"
+#include "widgets/colormap/StepColorMap.h"
 #include "widgets/colormap/StepColorMapData.h"
 #include "widgets/common/CsvWriter.h"
 #include "widgets/common/LabelTickers.h"
@@ -24,9 +25,7 @@ ActivationHeatmapView::ActivationHeatmapView(QWidget *parent) : PlotView(parent)
     p->yAxis->setLabel(tr("unit"));
     p->yAxis->grid()->setVisible(false);
     stepTicker_ = installStepTokenAxis(p->xAxis);
-    map_ = new QCPColorMap(p->xAxis, p->yAxis);
-    map_->setData(new StepColorMapData, false);
-    map_->setInterpolate(false);
+    map_ = new StepColorMap(p->xAxis, p->yAxis);
     map_->setTightBoundary(false);
     scale_ = new QCPColorScale(p);
     scale_->setType(QCPAxis::atRight);
@@ -74,7 +73,7 @@ void ActivationHeatmapView::fillMap(int from)
     const Run *r = run();
     bar_->setLayerCount(r ? r->numLayers() : 1);
     bar_->showChoice(selection()->layer(), selection()->signal());
-    auto *data = static_cast<StepColorMapData *>(map_->data());
+    StepColorMapData *data = map_->stepData();
     if (!hasSignal()) {
         data->clear();
         peakSteps_ = 0;
@@ -89,9 +88,7 @@ void ActivationHeatmapView::fillMap(int from)
     data->setRange(QCPRange(0, T - 1), QCPRange(0, H - 1));
     if (T == 1)
         data->setKeyRange(QCPRange(-0.5, 0.5));
-    for (int t = from; t < T; ++t)
-        for (int u = 0; u < H; ++u)
-            data->setCell(t, u, m(t, u));
+    data->fillColumns(from, [&m](int t, int u) { return double(m(t, u)); });
     // The colour range spans the largest |value| of the run: with every drawn step kept, only the
     // new steps can raise it (a 500-step layer is 256k values to scan again otherwise).
     float peak = 0.0f;

@@ -1,9 +1,9 @@
 #pragma once
+#include "widgets/colormap/StepColorMap.h"
 #include "widgets/common/PlotView.h"
 
 #include <QSharedPointer>
 
-class QCPColorMap;
 class QCPColorScale;
 class QCPItemLine;
 class QCPItemRect;
@@ -26,7 +26,7 @@ public:
     int shownStep() const override;
     bool exportCsv(const QString &path) const override;
 
-    const QCPColorMap *colorMap() const { return map_; }
+    const StepColorMap *colorMap() const { return map_; }
     // The colour scale spans [-limit, limit].
     double colorLimit() const { return limit_; }
 
@@ -43,7 +43,7 @@ private:
     void placeCursor();
 
     LayerSignalBar *bar_;
-    QCPColorMap *map_;
+    StepColorMap *map_;
     QCPColorScale *scale_;
     QCPItemRect *stepCursor_;
     QList<QCPItemLine *> unitMarks_; // two ticks (left and right edge) per selected unit

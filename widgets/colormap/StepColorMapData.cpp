@@ -9,6 +9,7 @@ void StepColorMapData::resizeKeepingColumns(int keySize, int valueSize)
 {
     if (valueSize != mValueSize || mIsEmpty || keySize <= 0 || valueSize <= 0) {
         setSize(keySize, valueSize);
+        tracking_ = false;
         return;
     }
     if (keySize == mKeySize)
@@ -28,7 +29,23 @@ void StepColorMapData::resizeKeepingColumns(int keySize, int valueSize)
     mKeySize = keySize;
     if (mAlpha) // no view here uses an alpha map; keep QCustomPlot's invariant (sized as the cells)
         clearAlpha();
+    markChangedFrom(keep);
+}
+
+void StepColorMapData::markChangedFrom(int key)
+{
+    if (mDataModified && !tracking_)
+        return; // a change QCustomPlot recorded (setSize(), setCell()...) already redraws it all
+    firstChanged_ = tracking_ ? std::min(firstChanged_, key) : key;
+    tracking_ = true;
     mDataModified = true;
+}
+
+void StepColorMapData::markImageCurrent()
+{
+    mDataModified = false;
+    tracking_ = false;
+    firstChanged_ = mKeySize;
 }
 
 } // namespace folkrnn::widgets

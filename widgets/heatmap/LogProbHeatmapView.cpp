@@ -2,6 +2,7 @@
 
 #include "core/sim/Run.h"
 #include "widgets/colormap/ColorMaps.h"
+#include "widgets/colormap/StepColorMap.h"
 #include "widgets/colormap/StepColorMapData.h"
 #include "widgets/common/CsvWriter.h"
 #include "widgets/common/LabelTickers.h"
@@ -41,9 +42,7 @@ LogProbHeatmapView::LogProbHeatmapView(QWidget *parent) : PlotView(parent)
     stepTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     p->xAxis->setTicker(stepTicker);
 
-    map_ = new QCPColorMap(p->xAxis, p->yAxis);
-    map_->setData(new StepColorMapData, false);
-    map_->setInterpolate(false);
+    map_ = new StepColorMap(p->xAxis, p->yAxis);
     map_->setTightBoundary(false);
     scale_ = new QCPColorScale(p);
     scale_->setType(QCPAxis::atRight);
@@ -175,7 +174,7 @@ void LogProbHeatmapView::fillMap(int from)
     const Run *r = run();
     const int T = r ? r->steps() : 0;
     const int V = order_.size();
-    auto *data = static_cast<StepColorMapData *>(map_->data());
+    StepColorMapData *data = map_->stepData();
     if (T == 0 || V == 0) {
         data->clear();
         chosen_->data()->clear();
@@ -186,9 +185,7 @@ void LogProbHeatmapView::fillMap(int from)
     data->resizeKeepingColumns(T, V);
     data->setRange(QCPRange(0, T - 1), QCPRange(0, V - 1));
     const auto lp = r->logProbMatrix();
-    for (int t = from; t < T; ++t)
-        for (int row = 0; row < V; ++row)
-            data->setCell(t, row, std::max(floor_, lp(t, order_.tokenAtRow(row)) / kLn10));
+    data->fillColumns(from, [&](int t, int row) { return std::max(floor_, lp(t, order_.tokenAtRow(row)) / kLn10); });
     // QCustomPlot spans a one-cell map over its key range (no half-cell margin): give it one step.
     if (T == 1)
         data->setKeyRange(QCPRange(-0.5, 0.5));

@@ -1,10 +1,10 @@
 #pragma once
+#include "widgets/colormap/StepColorMap.h"
 #include "widgets/common/PlotView.h"
 #include "widgets/common/TokenOrder.h"
 
 #include <QSharedPointer>
 
-class QCPColorMap;
 class QCPColorScale;
 class QCPGraph;
 class QCPItemRect;
@@ -34,7 +34,7 @@ public:
     double floor() const { return floor_; }
 
     // For tests and exports: the map (x = step, y = display row) and the row layout.
-    const QCPColorMap *colorMap() const { return map_; }
+    const StepColorMap *colorMap() const { return map_; }
     const TokenOrder &tokenOrder() const { return order_; }
     // The value drawn for (step, token): max(floor, log10 p).
     double cellValue(int step, int token) const;
@@ -54,7 +54,7 @@ private:
 
     TokenOrder order_;
     double floor_ = -10.0;
-    QCPColorMap *map_;
+    StepColorMap *map_;
     QCPColorScale *scale_;
     QCPGraph *chosen_;
     QCPItemRect *stepCursor_;
