@@ -19,6 +19,12 @@
 #include <QElapsedTimer>
 #include <QStandardPaths>
 
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
+
 #include <algorithm>
 #include <cstdio>
 #include <random>
@@ -121,6 +127,8 @@ int main(int argc, char **argv)
     // Profiling aids: BENCH_GROW_REPEATS=N times N growths; BENCH_PERF_CTL=FIFO drives a
     // `perf record -D -1 --control=fifo:FIFO` so that it samples the timed growths only;
     // BENCH_SPLIT=1 prints each growth's parts (setRun, the step, queued replots and paints, the rest).
+    // Timings on a shared machine scatter; instructions do not: under
+    // `valgrind --tool=callgrind --collect-atstart=no` only the timed growths are counted.
     const int growRepeats = qEnvironmentVariableIsSet("BENCH_GROW_REPEATS")
                                 ? qEnvironmentVariableIntValue("BENCH_GROW_REPEATS")
                                 : std::max(10, repeats / 10);
@@ -139,6 +147,7 @@ int main(int argc, char **argv)
         selection->setStep(shorterPtr->steps() - 1);
         settle();
         perf("enable\n");
+        CALLGRIND_TOGGLE_COLLECT;
         const double cpu = threadCpuMs();
         clock.restart();
         window.viewDocks()->setRun(run, shorterPtr->steps()); // Step Forward: firstStep = the old length
@@ -149,6 +158,7 @@ int main(int argc, char **argv)
             QCoreApplication::sendPostedEvents();
         const double afterPosted = threadCpuMs();
         settle();
+        CALLGRIND_TOGGLE_COLLECT;
         perf("disable\n");
         if (split)
             std::printf("split: setRun %.2f ms, setStep %.2f, posted events (replots, paints) %.2f, rest %.2f\n",
@@ -158,9 +168,11 @@ int main(int argc, char **argv)
     }
     if (perfCtl)
         std::fclose(perfCtl);
-    // Per view: each alone on a private selection, painted synchronously.
-    std::printf("per view (UI-thread CPU, median of %d, update + synchronous repaint):\n", std::max(10, repeats / 10));
-    for (folkrnn::widgets::InspectorView *v : window.viewDocks()->views()) {
+    // Per view: each alone on a private selection, painted synchronously (BENCH_VIEWS=0: skipped).
+    const bool perView = qEnvironmentVariable("BENCH_VIEWS") != QLatin1String("0");
+    if (perView)
+        std::printf("per view (UI-thread CPU, median of %d, update + synchronous repaint):\n", std::max(10, repeats / 10));
+    for (folkrnn::widgets::InspectorView *v : perView ? window.viewDocks()->views() : QList<folkrnn::widgets::InspectorView *>{}) {
         const bool attached = v->run() != nullptr;
         folkrnn::widgets::Selection own;
         own.setState(selection->state());

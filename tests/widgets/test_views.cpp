@@ -237,6 +237,30 @@ private slots:
         QCOMPARE(dots->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
     }
 
+    void curvesAreThinOnScreenAndAsDesignedInFigures()
+    {
+        // A wide pen costs Qt a polygon per segment on every repaint: on screen curves are one
+        // pixel wide, a figure draws them as the view chose (1.5 for entropy and surprise).
+        stats->plot()->replot();
+        QList<QCPGraph *> curves;
+        for (int i = 0; i < stats->plot()->graphCount(); ++i)
+            if (stats->plot()->graph(i)->lineStyle() != QCPGraph::lsNone && stats->plot()->graph(i)->dataCount() > 10)
+                curves << stats->plot()->graph(i);
+        QVERIFY(curves.size() >= 2);
+        for (QCPGraph *g : curves)
+            QCOMPARE(g->pen().widthF(), 1.0);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("stats.svg"));
+        QVERIFY(stats->exportFile(path, QSize(1200, 500)));
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY2(text.count("stroke-width=\"1.5\"") >= 2, text.left(2000).constData());
+        for (QCPGraph *g : curves)
+            QCOMPARE(g->pen().widthF(), 1.0);
+    }
+
     void staffAbcBeamsByBeatAndJoinsDurations()
     {
         GenerationSettings s;

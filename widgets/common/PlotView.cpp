@@ -59,7 +59,10 @@ PlotView::PlotView(QWidget *parent) : InspectorView(parent), plot_(new QCustomPl
     if (QCPLayer *overlay = plot_->layer(QStringLiteral("overlay")))
         overlay->setMode(QCPLayer::lmLogical);
     // Every replot (queued or not, also one QCustomPlot starts itself) draws all layers.
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fullReplotQueued_ = false; });
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        fullReplotQueued_ = false;
+        useScreenPens(true);
+    });
     connect(plot_, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
     connect(plot_, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) {
@@ -77,8 +80,10 @@ void PlotView::render(QPainter &painter, const QRect &target)
         const QCP::AntialiasedElements forced = plot_->antialiasedElements();
         plot_->setAntialiasedElement(QCP::aeScatters, true);
         useFigureStyle(true);
+        useScreenPens(false);
         QCPPainter recorder(&picture);
         plot_->toPainter(&recorder, target.width(), target.height());
+        useScreenPens(true);
         useFigureStyle(false);
         plot_->setAntialiasedElements(forced);
     }
@@ -93,6 +98,26 @@ void PlotView::render(QPainter &painter, const QRect &target)
     painter.restore();
     // toPainter() laid the plot out for `target`; lay it out for the screen again.
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+namespace {
+constexpr char kFigurePenWidth[] = "folkrnnFigurePenWidth";
+}
+
+void PlotView::useScreenPens(bool screen)
+{
+    for (int i = 0; i < plot_->graphCount(); ++i) {
+        QCPGraph *graph = plot_->graph(i);
+        QPen pen = graph->pen();
+        if (screen && pen.widthF() > 1.0) {
+            graph->setProperty(kFigurePenWidth, pen.widthF());
+            pen.setWidthF(1.0);
+            graph->setPen(pen);
+        } else if (!screen && pen.widthF() == 1.0 && graph->property(kFigurePenWidth).isValid()) {
+            pen.setWidthF(graph->property(kFigurePenWidth).toDouble());
+            graph->setPen(pen);
+        }
+    }
 }
 
 void PlotView::addToolRow(QWidget *row)

@@ -47,6 +47,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // On screen, curves are stroked one pixel wide: Qt strokes a wider pen segment by segment as
+    // polygons (with 500 steps, a third of the instructions of a repaint), a one-pixel pen with
+    // its line drawer. Figures (render()) get the widths the views chose.
+    void useScreenPens(bool screen);
     void onRangeChanged();
     void onMousePress(QMouseEvent *event);
     void onMouseRelease(QMouseEvent *event);
