@@ -11,22 +11,24 @@ FusedWeights::FusedWeights(const Model &model) : vocab(model.vocabSize())
         FusedLayer fl;
         fl.inputSize = static_cast<int>(src.inputSize());
         fl.hidden = static_cast<int>(src.hiddenSize());
-        const int H = fl.hidden;
-        const bool oneHot = (l == 0 && !model.embedding);
-        if (oneHot)
-            fl.inputRows.resize(fl.inputSize, 4 * H);
-        else
-            fl.inputT.resize(4 * H, fl.inputSize);
-        fl.recurrentT.resize(4 * H, H);
+        const int H = fl.hidden, n = fl.inputSize;
+        fl.oneHotInput = (l == 0 && !model.embedding);
+        const int inputCols = fl.oneHotInput ? 0 : n;
+        fl.unitRows.resize(4 * H, inputCols + H);
+        if (fl.oneHotInput)
+            fl.inputRows.resize(n, 4 * H);
         fl.bias.resize(4 * H);
         for (Gate g : kGates) {
             const int k = static_cast<int>(g);
-            if (oneHot)
-                fl.inputRows.middleCols(k * H, H) = src.Wx[k];
-            else
-                fl.inputT.middleRows(k * H, H) = src.Wx[k].transpose();
-            fl.recurrentT.middleRows(k * H, H) = src.Wh[k].transpose();
-            fl.bias.segment(k * H, H) = src.b[k].cast<double>();
+            for (int u = 0; u < H; ++u) {
+                const int row = 4 * u + k;
+                if (fl.oneHotInput)
+                    fl.inputRows.col(row) = src.Wx[k].col(u);
+                else
+                    fl.unitRows.row(row).head(n) = src.Wx[k].col(u).transpose();
+                fl.unitRows.row(row).tail(H) = src.Wh[k].col(u).transpose();
+                fl.bias[row] = double(src.b[k][u]);
+            }
         }
         fl.h0 = src.h0.cast<double>();
         fl.c0 = src.c0.cast<double>();

@@ -118,24 +118,15 @@ void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<con
     accumulateRowsPortable(W.data(), W.outerStride(), W.rows(), W.cols(), x.data(), out.data());
 }
 
-void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                       const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z)
+void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
+                            Eigen::Ref<Eigen::VectorXd> zu, Eigen::Index begin, Eigen::Index end)
 {
-    lstmPreactivationRows(layer, inputRow, x, hPrev, z, 0, z.size());
-}
-
-void lstmPreactivationRows(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                           const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
-                           Eigen::Index begin, Eigen::Index end)
-{
-    const Eigen::Index n = end - begin;
-    auto part = z.segment(begin, n);
-    part = layer.bias.segment(begin, n);
-    if (inputRow >= 0)
-        part += layer.inputRows.row(inputRow).segment(begin, n).transpose().cast<double>();
-    else
-        accumulateRows(layer.inputT.middleRows(begin, n), x, part);
-    accumulateRows(layer.recurrentT.middleRows(begin, n), hPrev, part);
+    const Eigen::Index first = 4 * begin, rows = 4 * (end - begin);
+    auto part = zu.segment(first, rows);
+    part = layer.bias.segment(first, rows);
+    if (layer.oneHotInput)
+        part += layer.inputRows.row(inputRow).segment(first, rows).transpose().cast<double>();
+    accumulateRows(layer.unitRows.middleRows(first, rows), xh, part);
 }
 
 void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, Eigen::Ref<Eigen::VectorXd> logits,
@@ -148,40 +139,43 @@ void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h
 
 namespace {
 inline double sigmoid(double v) { return 1.0 / (1.0 + std::exp(-v)); }
+
+// One unit's gates and state from its four pre-activations; i, f, g, o are written to `gates`
+// (which may alias `pre`: each value is read before its slot is written).
+inline void unitStep(const double *pre, Eigen::Index stride, double *gates, Eigen::Index gateStride, double &c, double &h)
+{
+    const double i = sigmoid(pre[0]), f = sigmoid(pre[stride]), g = std::tanh(pre[2 * stride]),
+                 o = sigmoid(pre[3 * stride]);
+    gates[0] = i;
+    gates[gateStride] = f;
+    gates[2 * gateStride] = g;
+    gates[3 * gateStride] = o;
+    c = f * c + i * g;
+    h = o * std::tanh(c);
+}
 } // namespace
+
+void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
+                    Eigen::Ref<Eigen::VectorXd> zu, Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c,
+                    Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin, Eigen::Index end)
+{
+    lstmPreactivationUnits(layer, inputRow, xh, zu, begin, end);
+    lstmGatesUnits(zu, z, c, hOut, begin, end);
+}
+
+void lstmGatesUnits(const Eigen::Ref<const Eigen::VectorXd> &zu, Eigen::Ref<Eigen::VectorXd> z,
+                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h, Eigen::Index begin, Eigen::Index end)
+{
+    const Eigen::Index H = c.size();
+    for (Eigen::Index k = begin; k < end; ++k)
+        unitStep(zu.data() + 4 * k, 1, z.data() + k, H, c[k], h[k]);
+}
 
 void lstmGates(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h)
 {
-    lstmGatesUnits(z, c, h, 0, c.size());
-}
-
-void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                    const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
-                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin,
-                    Eigen::Index end)
-{
     const Eigen::Index H = c.size();
-    for (Eigen::Index gate = 0; gate < 4; ++gate)
-        lstmPreactivationRows(layer, inputRow, x, hPrev, z, gate * H + begin, gate * H + end);
-    lstmGatesUnits(z, c, hOut, begin, end);
-}
-
-void lstmGatesUnits(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h,
-                    Eigen::Index begin, Eigen::Index end)
-{
-    const Eigen::Index H = c.size();
-    double *zi = z.data();
-    double *zf = zi + H;
-    double *zg = zf + H;
-    double *zo = zg + H;
-    for (Eigen::Index k = begin; k < end; ++k) {
-        zi[k] = sigmoid(zi[k]);
-        zf[k] = sigmoid(zf[k]);
-        zg[k] = std::tanh(zg[k]);
-        zo[k] = sigmoid(zo[k]);
-        c[k] = zf[k] * c[k] + zi[k] * zg[k];
-        h[k] = zo[k] * std::tanh(c[k]);
-    }
+    for (Eigen::Index k = 0; k < H; ++k)
+        unitStep(z.data() + k, H, z.data() + k, H, c[k], h[k]);
 }
 
 void lstmOutput(const Eigen::Ref<const Eigen::VectorXd> &o, const Eigen::Ref<const Eigen::VectorXd> &c,

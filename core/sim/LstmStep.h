@@ -10,41 +10,41 @@ namespace folkrnn {
 void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<const Eigen::VectorXd> &x,
                     Eigen::Ref<Eigen::VectorXd> out);
 
-// Pre-activations of one LSTM layer, gates fused [i | f | g | o]:
-//   z = x·W_x + h_{t-1}·W_h + b
-// `inputRow` >= 0 selects the one-hot row of the first layer; otherwise `x` is the input vector.
-void lstmPreactivation(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                       const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z);
+// Pre-activations of the units [begin, end) of one LSTM layer, unit-major (zu[4u + g], gates
+// i f g o), as FusedLayer lays out the weights:
+//   z = [x ; h_{t-1}] · [W_x ; W_h] + b
+// `xh` is x and h_{t-1} one after the other; with one-hot input (the first layer) it is h_{t-1}
+// alone and x·W_x is row `inputRow` of the input weights. Every unit's four sums run in the same
+// order whoever computes them and wherever the units are cut, so a split step is bit-identical.
+void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
+                            Eigen::Ref<Eigen::VectorXd> zu, Eigen::Index begin, Eigen::Index end);
 
-// The same for the rows [begin, end) of z only, so two cores can each take a part of a step.
-// Every row is summed in the same order whoever computes it and wherever the rows are cut.
-void lstmPreactivationRows(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                           const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
-                           Eigen::Index begin, Eigen::Index end);
-
-// The kernel takes rows four at a time: cutting on a multiple of four keeps every block full.
+// Units are cut in two parts of about equal size; rows (of the dense layer) on a kRowBlock
+// boundary, since the kernel takes rows four at a time.
 inline constexpr Eigen::Index kRowBlock = 4;
-// Where to cut `rows` rows in two parts of about equal size, on a kRowBlock boundary.
 inline Eigen::Index splitPoint(Eigen::Index rows) { return (rows / 2) / kRowBlock * kRowBlock; }
 
-// A whole layer step for the units [begin, end): their rows of z in each gate block, then their
-// gates and state (as lstmGates). h_{t-1} is read from `hPrev` and h_t written to `hOut`, a
-// different vector, so two cores can each take a range of units without one overwriting the
-// h_{t-1} the other still reads. `c` holds c_{t-1} on entry and c_t on exit for those units.
-void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &x,
-                    const Eigen::Ref<const Eigen::VectorXd> &hPrev, Eigen::Ref<Eigen::VectorXd> z,
-                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin,
-                    Eigen::Index end);
+// A whole layer step for the units [begin, end): their pre-activations into `zu` (unit-major
+// scratch, [4H]), then their gates and state (lstmGatesUnits). h_t goes to `hOut`, not to the
+// h_{t-1} inside `xh`, so two cores can each take a range of units. `c` holds c_{t-1} on entry
+// and c_t on exit for those units.
+void lstmLayerUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
+                    Eigen::Ref<Eigen::VectorXd> zu, Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c,
+                    Eigen::Ref<Eigen::VectorXd> hOut, Eigen::Index begin, Eigen::Index end);
 
-// The gate nonlinearities and state update, in place on z ([4H]):
+// The gate nonlinearities and state update of the units [begin, end), from unit-major
+// pre-activations `zu`:
 //   i = σ(z_i)  f = σ(z_f)  g = tanh(z_g)  o = σ(z_o)
 //   c_t = f ⊙ c_{t-1} + i ⊙ g
 //   h_t = o ⊙ tanh(c_t)
-// `c` holds c_{t-1} on entry and c_t on exit; z holds i, f, g, o on exit.
+// `z` ([4H]) receives i, f, g, o gate-major ([i | f | g | o], as the trace records them); `c`
+// holds c_{t-1} on entry and c_t on exit.
+void lstmGatesUnits(const Eigen::Ref<const Eigen::VectorXd> &zu, Eigen::Ref<Eigen::VectorXd> z,
+                    Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h, Eigen::Index begin, Eigen::Index end);
+
+// The same gates for a whole layer, in place on gate-major pre-activations z ([i | f | g | o],
+// the batched path's GEMM layout); z holds i, f, g, o on exit.
 void lstmGates(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h);
-// The same for the units [begin, end) only.
-void lstmGatesUnits(Eigen::Ref<Eigen::VectorXd> z, Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h,
-                    Eigen::Index begin, Eigen::Index end);
 
 // h_t = o ⊙ tanh(c_t) alone, for a cell clamp that changed c_t after lstmGates.
 void lstmOutput(const Eigen::Ref<const Eigen::VectorXd> &o, const Eigen::Ref<const Eigen::VectorXd> &c,

@@ -17,6 +17,8 @@ Simulator::Simulator(std::shared_ptr<const Model> model, bool recordSignals)
     c_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(H));
     z_.assign(static_cast<std::size_t>(L), Eigen::VectorXd(4 * H));
     hNext_.resize(H);
+    zu_.resize(4 * H);
+    xh_.resize(std::max<Eigen::Index>(model_->inputSize(), H) + H);
     logits_.resize(V);
     logProbs_.resize(V);
     probs_.resize(V);
@@ -67,13 +69,22 @@ int Simulator::step(int token, Sampler *sampler)
         const bool oneHot = l == 0 && !weights_.embedding;
         if (l == 0 && weights_.embedding)
             x_ = weights_.embedding->row(input).transpose().cast<double>();
-        const Eigen::VectorXd &in = l == 0 ? x_ : h_[l - 1];
-        // Each core takes half of the units (their rows in every gate, then their gates); h_t
-        // goes to hNext_ while both still read h_{t-1}.
-        const Eigen::Index cut = splitPoint(H);
+        // The kernel reads x and h_{t-1} as one vector, [x ; h_{t-1}] (h_{t-1} alone after a one-hot x).
+        const double *xhData = h_[l].data();
+        Eigen::Index xhSize = H;
+        if (!oneHot) {
+            const Eigen::VectorXd &in = l == 0 ? x_ : h_[l - 1];
+            xh_.head(in.size()) = in;
+            xh_.segment(in.size(), H) = h_[l];
+            xhData = xh_.data();
+            xhSize = in.size() + H;
+        }
+        const Eigen::Map<const Eigen::VectorXd> xh(xhData, xhSize);
+        // Each core takes half of the units (their four gates' rows, then their gates); h_t goes
+        // to hNext_ while both still read h_{t-1}.
+        const Eigen::Index cut = H / 2;
         second.split([&](int part) noexcept {
-            lstmLayerUnits(layer, oneHot ? input : -1, in, h_[l], z_[l], c_[l], hNext_, part ? cut : 0,
-                           part ? H : cut);
+            lstmLayerUnits(layer, oneHot ? input : -1, xh, zu_, z_[l], c_[l], hNext_, part ? cut : 0, part ? H : cut);
         });
         h_[l].swap(hNext_);
         if (!interventions_.items.empty()) {

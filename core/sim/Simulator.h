@@ -54,6 +54,8 @@ private:
     double temperature_ = 1.0;
     std::vector<Eigen::VectorXd> h_, c_, z_;
     Eigen::VectorXd hNext_; // h_t of the layer being stepped, swapped into h_ afterwards
+    Eigen::VectorXd zu_;    // the layer's pre-activations, unit-major (FusedLayer's row order)
+    Eigen::VectorXd xh_;    // [x ; h_{t-1}] of the layer being stepped
     Eigen::VectorXd x_, logits_, logProbs_, probs_;
     std::vector<Snapshot> history_;
 };

@@ -8,9 +8,10 @@
 namespace folkrnn {
 
 // One persistent helper thread that takes half of a data-parallel job, so a single generation
-// stream can use the machine's second core. A step of the 3x512 model streams ~21 MB of weights;
-// one core reads them at ~6 GB/s here, two at ~10-12 GB/s, so splitting the rows of each product
-// between two cores is the cheapest speed-up that keeps every row's sum (and so parity) unchanged.
+// stream can use the machine's second core. A step of the 3x512 model streams ~21 MB of weights,
+// more than one core's share of the L3 delivers quickly (bench_generate prints what two cores
+// reading them take), so splitting the units of each layer between two cores is the cheapest
+// speed-up that keeps every row's sum (and so parity) unchanged.
 //
 // Four hand-offs per model step are ~1 µs each, far below the ~1 ms of work they split, which is
 // why this is a spinning hand-off rather than a task queue. The helper spins briefly after a job

@@ -5,6 +5,9 @@
 #include "core/model/OpenModel.h"
 #include "core/sim/BatchGenerator.h"
 #include "core/sim/Generator.h"
+#include "core/util/SecondCore.h"
+
+#include <immintrin.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +24,41 @@ static double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
+}
+
+// Sums `n` floats (a multiple of 32) as fast as this core can read them: the weight-streaming
+// part of a step with no arithmetic besides one add per 8 floats.
+__attribute__((target("avx2"))) static float streamRead(const float *a, std::size_t n)
+{
+    __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
+    for (std::size_t i = 0; i < n; i += 32) {
+        s0 = _mm256_add_ps(s0, _mm256_loadu_ps(a + i));
+        s1 = _mm256_add_ps(s1, _mm256_loadu_ps(a + i + 8));
+        s2 = _mm256_add_ps(s2, _mm256_loadu_ps(a + i + 16));
+        s3 = _mm256_add_ps(s3, _mm256_loadu_ps(a + i + 24));
+    }
+    float out[8];
+    _mm256_storeu_ps(out, _mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
+    return out[0] + out[7];
+}
+
+// The floor of a single-stream step on this machine: the time both cores take just to read a
+// step's float32 weights (the same bytes, split the same way), with the weights as warm in the
+// caches as they can be between steps.
+static double streamingFloorMs(double bytes)
+{
+    const std::size_t n = (std::size_t(bytes / 4) + 63) / 64 * 64;
+    std::vector<float> weights(n, 1.0f);
+    volatile float sink = 0;
+    std::vector<double> times;
+    for (int r = 0; r < 200; ++r) {
+        const auto t0 = Clock::now();
+        float part[2] = {0, 0};
+        SecondCore::instance().split([&](int k) { part[k] = streamRead(weights.data() + k * n / 2, n / 2); });
+        times.push_back(seconds(t0));
+        sink = sink + part[0] + part[1];
+    }
+    return median(times) * 1e3;
 }
 
 int main(int argc, char **argv)
@@ -68,6 +106,9 @@ int main(int argc, char **argv)
     const double ms = median(perStep) * 1e3;
     std::printf("single_stream_ms_per_step %.4f\nsingle_stream_gflops %.2f\nsingle_stream_gbps %.2f\n", ms,
                 flops / (ms * 1e-3) / 1e9, bytes / (ms * 1e-3) / 1e9);
+    const double floorMs = streamingFloorMs(bytes);
+    std::printf("weight_read_floor_ms_per_step %.4f\nweight_read_floor_gbps %.2f\n", floorMs,
+                bytes / (floorMs * 1e-3) / 1e9);
 
     // 2. Batched, seed per tune.
     for (int batch : {16, 64, 128}) {

@@ -14,15 +14,17 @@ using namespace folkrnn;
 
 namespace {
 
-FusedLayer randomLayer(int inputs, int hidden, std::mt19937 &rng)
+// A layer in FusedLayer's layout; with `oneHot`, x·W_x is a row of 7 input rows.
+FusedLayer randomLayer(int inputs, int hidden, bool oneHot, std::mt19937 &rng)
 {
     std::normal_distribution<float> n(0.0f, 0.1f);
     FusedLayer layer;
-    layer.inputSize = inputs;
+    layer.inputSize = oneHot ? 7 : inputs;
     layer.hidden = hidden;
-    layer.inputT = RowMatrixXf::NullaryExpr(4 * hidden, inputs, [&] { return n(rng); });
-    layer.recurrentT = RowMatrixXf::NullaryExpr(4 * hidden, hidden, [&] { return n(rng); });
-    layer.inputRows = RowMatrixXf::NullaryExpr(7, 4 * hidden, [&] { return n(rng); });
+    layer.oneHotInput = oneHot;
+    layer.unitRows = RowMatrixXf::NullaryExpr(4 * hidden, (oneHot ? 0 : inputs) + hidden, [&] { return n(rng); });
+    if (oneHot)
+        layer.inputRows = RowMatrixXf::NullaryExpr(7, 4 * hidden, [&] { return n(rng); });
     layer.bias = Eigen::VectorXd::NullaryExpr(4 * hidden, [&] { return double(n(rng)); });
     return layer;
 }
@@ -74,36 +76,36 @@ private slots:
         QFETCH(int, inputs);
         QFETCH(int, hidden);
         std::mt19937 rng(7);
-        const FusedLayer layer = randomLayer(inputs, hidden, rng);
-        const Eigen::VectorXd x = randomVector(inputs, rng), h = randomVector(hidden, rng);
-        for (int inputRow : {-1, 3}) {
+        for (bool oneHot : {false, true}) {
+            const FusedLayer layer = randomLayer(inputs, hidden, oneHot, rng);
+            const Eigen::VectorXd xh = randomVector(int(layer.unitRows.cols()), rng);
+            const int inputRow = oneHot ? 3 : -1;
             Eigen::VectorXd whole(4 * hidden), parts(4 * hidden);
-            lstmPreactivation(layer, inputRow, x, h, whole);
-            const Eigen::Index rows = parts.size(), cut = splitPoint(rows);
+            lstmPreactivationUnits(layer, inputRow, xh, whole, 0, hidden);
+            const Eigen::Index cut = hidden / 2;
             SecondCore::instance().split([&](int part) noexcept {
-                lstmPreactivationRows(layer, inputRow, x, h, parts, part ? cut : 0, part ? rows : cut);
+                lstmPreactivationUnits(layer, inputRow, xh, parts, part ? cut : 0, part ? hidden : cut);
             });
-            QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * std::size_t(rows)), 0);
+            QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * std::size_t(4 * hidden)), 0);
         }
     }
 
     void splitLayerIsBitIdentical_data() { splitRowsAreBitIdentical_data(); }
     void splitLayerIsBitIdentical()
     {
-        // Half of the units per core, gates included, at every cut (not only block boundaries).
+        // Half of the units per core, gates included, at every cut.
         QFETCH(int, inputs);
         QFETCH(int, hidden);
         std::mt19937 rng(11);
-        const FusedLayer layer = randomLayer(inputs, hidden, rng);
-        const Eigen::VectorXd x = randomVector(inputs, rng), h = randomVector(hidden, rng);
+        const FusedLayer layer = randomLayer(inputs, hidden, false, rng);
+        const Eigen::VectorXd xh = randomVector(inputs + hidden, rng);
         const Eigen::VectorXd c0 = randomVector(hidden, rng);
-        Eigen::VectorXd zWhole(4 * hidden), cWhole = c0, hWhole = h;
-        lstmPreactivation(layer, -1, x, h, zWhole);
-        lstmGates(zWhole, cWhole, hWhole);
+        Eigen::VectorXd zu(4 * hidden), zWhole(4 * hidden), cWhole = c0, hWhole(hidden);
+        lstmLayerUnits(layer, -1, xh, zu, zWhole, cWhole, hWhole, 0, hidden);
         for (int cut = 0; cut <= hidden; cut += std::max(1, hidden / 7)) {
             Eigen::VectorXd z(4 * hidden), c = c0, hOut(hidden);
             SecondCore::instance().split([&](int part) noexcept {
-                lstmLayerUnits(layer, -1, x, h, z, c, hOut, part ? cut : 0, part ? hidden : cut);
+                lstmLayerUnits(layer, -1, xh, zu, z, c, hOut, part ? cut : 0, part ? hidden : cut);
             });
             QCOMPARE(std::memcmp(zWhole.data(), z.data(), sizeof(double) * std::size_t(4 * hidden)), 0);
             QCOMPARE(std::memcmp(cWhole.data(), c.data(), sizeof(double) * std::size_t(hidden)), 0);
