@@ -13,7 +13,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <vector>
+
+extern "C" void openblas_set_num_threads(int);
 
 using namespace folkrnn;
 using Clock = std::chrono::steady_clock;
@@ -133,7 +136,9 @@ int main(int argc, char **argv)
                     median(rates), batch, median(stepRates), batch, median(gf));
     }
 
-    // The machine's dgemm rate at the batch shapes (OpenBLAS through Eigen, all cores).
+    // The machine's dgemm rate at the batch shapes (OpenBLAS through Eigen, all cores: the
+    // batched run above left OpenBLAS single-threaded, as its own threads split the tunes).
+    openblas_set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     for (int batch : {64, 128}) {
         Eigen::MatrixXd A = Eigen::MatrixXd::Random(batch, 2 * int(H)), B = Eigen::MatrixXd::Random(2 * int(H), 4 * int(H));
         Eigen::MatrixXd C(batch, 4 * int(H));
