@@ -144,8 +144,8 @@ inline double sigmoid(double v) { return 1.0 / (1.0 + std::exp(-v)); }
 #ifdef FOLKRNN_HAVE_AVX2_KERNEL
 // glibc's vector math library (libmvec), AVX2 variants: four doubles per call, within 4 ulp of
 // exp and tanh. Five transcendental functions per unit were a quarter of a batched step.
-extern "C" __m256d _ZGVdN4v_exp(__m256d);
-extern "C" __m256d _ZGVdN4v_tanh(__m256d);
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d);
+extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_tanh(__m256d);
 
 __attribute__((target("avx2,fma"))) inline __m256d sigmoid4(const double *v)
 {
