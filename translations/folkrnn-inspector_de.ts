@@ -2230,9 +2230,11 @@ Die Sitzung bleibt schreibgeschützt geöffnet.</translation>
     <name>folkrnn::widgets::UnitTracesView</name>
     <message>
         <source>Select units in the activation view
-(click a cell; Ctrl+click adds a unit)</source>
+(click a cell;
+Ctrl+click adds a unit)</source>
         <translation>Einheiten in der Aktivierungsansicht wählen
-(eine Zelle anklicken; Strg+Klick fügt eine Einheit hinzu)</translation>
+(eine Zelle anklicken;
+Strg+Klick fügt eine Einheit hinzu)</translation>
     </message>
     <message>
         <source>The selected units&apos; values over the steps, with the tokens taken. Click to select a step.</source>

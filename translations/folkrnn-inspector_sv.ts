@@ -2230,9 +2230,11 @@ Sessionen förblir öppen skrivskyddad.</translation>
     <name>folkrnn::widgets::UnitTracesView</name>
     <message>
         <source>Select units in the activation view
-(click a cell; Ctrl+click adds a unit)</source>
+(click a cell;
+Ctrl+click adds a unit)</source>
         <translation>Välj enheter i aktiveringsvyn
-(klicka på en cell; Ctrl+klick lägger till en enhet)</translation>
+(klicka på en cell;
+Ctrl+klick lägger till en enhet)</translation>
     </message>
     <message>
         <source>The selected units&apos; values over the steps, with the tokens taken. Click to select a step.</source>

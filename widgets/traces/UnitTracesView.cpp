@@ -35,7 +35,7 @@ UnitTracesView::UnitTracesView(QWidget *parent) : PlotView(parent), bar_(new Lay
     hint_ = new QCPItemText(p);
     hint_->position->setType(QCPItemPosition::ptAxisRectRatio);
     hint_->position->setCoords(0.5, 0.5);
-    hint_->setText(tr("Select units in the activation view\n(click a cell; Ctrl+click adds a unit)"));
+    hint_->setText(tr("Select units in the activation view\n(click a cell;\nCtrl+click adds a unit)"));
     hint_->setSelectable(false);
     linkStepAxis(p->axisRect());
     applyPlotPalette(p, palette());
