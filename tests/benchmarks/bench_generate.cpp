@@ -7,7 +7,9 @@
 #include "core/sim/Generator.h"
 #include "core/util/SecondCore.h"
 
+#if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -31,6 +33,7 @@ static double median(std::vector<double> v)
 
 // Sums `n` floats (a multiple of 32) as fast as this core can read them: the weight-streaming
 // part of a step with no arithmetic besides one add per 8 floats.
+#if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2"))) static float streamRead(const float *a, std::size_t n)
 {
     __m256 s0 = _mm256_setzero_ps(), s1 = s0, s2 = s0, s3 = s0;
@@ -44,6 +47,16 @@ __attribute__((target("avx2"))) static float streamRead(const float *a, std::siz
     _mm256_storeu_ps(out, _mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
     return out[0] + out[7];
 }
+#else
+static float streamRead(const float *a, std::size_t n)
+{
+    float s[8] = {};
+    for (std::size_t i = 0; i < n; i += 8)
+        for (int k = 0; k < 8; ++k)
+            s[k] += a[i + k];
+    return s[0] + s[7];
+}
+#endif
 
 // The floor of a single-stream step on this machine: the time both cores take just to read a
 // step's float32 weights (the same bytes, split the same way), with the weights as warm in the
