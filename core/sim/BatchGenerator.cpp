@@ -2,6 +2,7 @@
 
 #include "core/sim/Generator.h"
 #include "core/sim/LstmStep.h"
+#include "core/sim/PackedGemm.h"
 #include "core/sim/Sampler.h"
 
 #include <algorithm>
@@ -9,29 +10,27 @@
 #include <mutex>
 #include <thread>
 
-extern "C" void openblas_set_num_threads(int);
-
 namespace folkrnn {
 
 namespace {
 
 using RowMatrixXdL = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// Weights widened to double once, so each layer of a batch step is one dgemm.
-struct DoubleWeights {
+// Weights packed for the GEMM kernel once (float32, as stored: the kernel widens them to double), so each layer of a batch step is
+// one product over packed weights: z = [x | h_{t-1}] · [W_x ; W_h] + b.
+struct BatchWeights {
     struct Layer {
         RowMatrixXf inputRows; // one-hot first layer: row = token (float, gathered per tune)
-        Eigen::MatrixXd Wx;    // [n_in, 4H] for other layers
-        Eigen::MatrixXd Wh;    // [H, 4H]
+        PackedMatrix W;        // [W_x ; W_h], [n_in + H, 4H]; W_h alone with one-hot input
         Eigen::RowVectorXd bias;
         Eigen::RowVectorXd h0, c0;
     };
     std::vector<Layer> layers;
     std::optional<Eigen::MatrixXd> embedding;
-    Eigen::MatrixXd dense; // [H, V]
+    PackedMatrix dense; // [H, V]
     Eigen::RowVectorXd denseB;
 
-    explicit DoubleWeights(const Model &m)
+    explicit BatchWeights(const Model &m)
     {
         const int H = m.hiddenSize();
         if (m.embedding)
@@ -40,26 +39,26 @@ struct DoubleWeights {
             const LstmLayer &src = m.layers[static_cast<std::size_t>(l)];
             Layer out;
             const bool oneHot = l == 0 && !m.embedding;
+            const int nIn = oneHot ? 0 : src.inputSize();
             if (oneHot)
                 out.inputRows.resize(src.inputSize(), 4 * H);
-            else
-                out.Wx.resize(src.inputSize(), 4 * H);
-            out.Wh.resize(H, 4 * H);
+            Eigen::MatrixXf W(nIn + H, 4 * H);
             out.bias.resize(4 * H);
             for (Gate g : kGates) {
                 const int k = static_cast<int>(g);
                 if (oneHot)
                     out.inputRows.middleCols(k * H, H) = src.Wx[k];
                 else
-                    out.Wx.middleCols(k * H, H) = src.Wx[k].cast<double>();
-                out.Wh.middleCols(k * H, H) = src.Wh[k].cast<double>();
+                    W.block(0, k * H, nIn, H) = src.Wx[k];
+                W.block(nIn, k * H, H, H) = src.Wh[k];
                 out.bias.segment(k * H, H) = src.b[k].cast<double>().transpose();
             }
+            out.W = PackedMatrix(W);
             out.h0 = src.h0.cast<double>().transpose();
             out.c0 = src.c0.cast<double>().transpose();
             layers.push_back(std::move(out));
         }
-        dense = m.denseW.cast<double>();
+        dense = PackedMatrix(m.denseW);
         denseB = m.denseB.cast<double>().transpose();
     }
 };
@@ -75,7 +74,7 @@ struct Slot {
 // One worker: a batch of slots over the tunes it claims from the shared counter.
 class Worker {
 public:
-    Worker(const Model &m, const DoubleWeights &w, const BatchSettings &s, int batch)
+    Worker(const Model &m, const BatchWeights &w, const BatchSettings &s, int batch)
         : model_(m), w_(w), s_(s), batch_(batch)
     {
         const int H = m.hiddenSize(), V = m.vocabSize(), L = m.numLayers();
@@ -156,17 +155,18 @@ private:
             const auto &layer = w_.layers[l];
             auto Z = z_[l].topRows(n);
             Z.rowwise() = layer.bias;
+            const RowBlock h = rowBlock(h_[l]);
             if (l == 0 && !w_.embedding) {
                 for (int r = 0; r < n; ++r)
                     Z.row(r) += layer.inputRows.row(slots_[static_cast<std::size_t>(r)].input).cast<double>();
+                gemmPacked({h}, n, layer.W, Z.data(), Z.outerStride(), scratch_);
             } else if (l == 0) {
                 for (int r = 0; r < n; ++r)
                     x_.row(r) = w_.embedding->row(slots_[static_cast<std::size_t>(r)].input);
-                Z.noalias() += x_.topRows(n) * layer.Wx;
+                gemmPacked({rowBlock(x_), h}, n, layer.W, Z.data(), Z.outerStride(), scratch_);
             } else {
-                Z.noalias() += h_[l - 1].topRows(n) * layer.Wx;
+                gemmPacked({rowBlock(h_[l - 1]), h}, n, layer.W, Z.data(), Z.outerStride(), scratch_);
             }
-            Z.noalias() += h_[l].topRows(n) * layer.Wh;
             for (int r = 0; r < n; ++r) {
                 Eigen::Map<Eigen::VectorXd> z(z_[l].row(r).data(), 4 * H), c(c_[l].row(r).data(), H),
                     h(h_[l].row(r).data(), H);
@@ -184,7 +184,7 @@ private:
         }
         auto logits = logits_.topRows(n);
         logits.rowwise() = w_.denseB;
-        logits.noalias() += h_.back().topRows(n) * w_.dense;
+        gemmPacked({rowBlock(h_.back())}, n, w_.dense, logits.data(), logits.outerStride(), scratch_);
         for (int r = 0; r < n; ++r) {
             Slot &slot = slots_[static_cast<std::size_t>(r)];
             softmaxFromLogits(logits.row(r).transpose(), s_.temperature, logProbs_, probs_);
@@ -198,14 +198,17 @@ private:
         }
     }
 
+    static RowBlock rowBlock(const RowMatrixXdL &m) { return {m.data(), m.outerStride(), m.cols()}; }
+
     const Model &model_;
-    const DoubleWeights &w_;
+    const BatchWeights &w_;
     const BatchSettings &s_;
     int batch_;
     std::vector<RowMatrixXdL> h_, c_, z_;
     RowMatrixXdL logits_, x_;
     Eigen::VectorXd logProbs_, probs_;
     std::vector<Slot> slots_;
+    GemmScratch scratch_;
 };
 
 } // namespace
@@ -220,13 +223,10 @@ std::vector<GeneratedTune> generateBatched(const Model &model, const BatchSettin
     validateSettings(check, model);
     settings.interventions.validate(model.numLayers(), model.hiddenSize());
 
-    const DoubleWeights weights(model);
+    const BatchWeights weights(model);
     int threads = settings.threads > 0 ? settings.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     threads = std::max(1, std::min({threads, settings.count, std::max(1, settings.batch)}));
     const int perThread = std::max(1, (std::max(1, settings.batch) + threads - 1) / threads);
-    // Our threads split the tunes; OpenBLAS inside each must not split the (small) products again.
-    if (threads > 1)
-        openblas_set_num_threads(1);
 
     std::vector<GeneratedTune> out(static_cast<std::size_t>(settings.count));
     std::atomic<int> next{0};

@@ -149,8 +149,8 @@ int main(int argc, char **argv)
                     median(rates), batch, median(stepRates), batch, median(gf));
     }
 
-    // The machine's dgemm rate at the batch shapes (OpenBLAS through Eigen, all cores: the
-    // batched run above left OpenBLAS single-threaded, as its own threads split the tunes).
+    // The machine's dgemm rate at the batch shapes (OpenBLAS through Eigen, on all cores, as the
+    // batched run uses them: its own threads split the tunes over its own packed-weight GEMM).
     openblas_set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
     for (int batch : {64, 128}) {
         Eigen::MatrixXd A = Eigen::MatrixXd::Random(batch, 2 * int(H)), B = Eigen::MatrixXd::Random(2 * int(H), 4 * int(H));
