@@ -98,11 +98,7 @@ void Generator::setInterventions(InterventionSet set)
 
 int Generator::replaceInterventions(InterventionSet set)
 {
-    const int from = std::min(sim_.interventions().firstAffectedStep(), set.firstAffectedStep());
-    sim_.setInterventions(std::move(set));
-    if (from < sim_.steps())
-        sim_.truncateTo(from, &sampler_);
-    return from;
+    return sim_.replaceInterventions(std::move(set), &sampler_);
 }
 
 void Generator::restartTune()

@@ -1,5 +1,7 @@
 #include "core/sim/Run.h"
 
+#include <algorithm>
+
 #include <cassert>
 #include <stdexcept>
 
@@ -74,6 +76,16 @@ void Run::setSignal(int layer, Signal s, const Eigen::Ref<const Eigen::VectorXd>
     float *dst = store.data() + want - static_cast<std::size_t>(hidden_);
     for (int k = 0; k < hidden_; ++k)
         dst[k] = static_cast<float>(values[k]);
+}
+
+void Run::setSignal(int layer, Signal s, const float *values)
+{
+    if (!withSignals_)
+        return;
+    auto &store = storage(layer, s);
+    const std::size_t want = static_cast<std::size_t>(steps()) * static_cast<std::size_t>(hidden_);
+    store.resize(want);
+    std::copy_n(values, hidden_, store.data() + want - static_cast<std::size_t>(hidden_));
 }
 
 void Run::truncate(int steps)

@@ -64,6 +64,7 @@ public:
                     const Eigen::Ref<const Eigen::VectorXd> &logProbs);
     // Values for the step being appended; call after appendStep for each layer.
     void setSignal(int layer, Signal s, const Eigen::Ref<const Eigen::VectorXd> &values);
+    void setSignal(int layer, Signal s, const float *values); // [hidden], as recorded before
     void truncate(int steps);
     void reserve(int steps);
 

@@ -40,6 +40,7 @@ void Simulator::reset()
     }
     run_.truncate(0);
     history_.clear();
+    lower_.clear();
 }
 
 void Simulator::saveSnapshot(const Sampler *sampler)
@@ -62,8 +63,15 @@ int Simulator::step(int token, Sampler *sampler)
     saveSnapshot(sampler);
 
     const int H = model_->hiddenSize();
+    // Layers a re-run leaves as they were come from the run before it.
+    const auto reused = static_cast<std::size_t>(run_.hasSignals() && !lower_.hasSignals() ? 0 : lower_.reusable(t, input));
+    reusedLast_ = static_cast<int>(reused);
+    for (std::size_t l = 0; l < reused; ++l) {
+        h_[l] = lower_.h(t, static_cast<int>(l));
+        c_[l] = lower_.c(t, static_cast<int>(l));
+    }
     SecondCore &second = SecondCore::instance();
-    for (std::size_t l = 0; l < weights_.layers.size(); ++l) {
+    for (std::size_t l = reused; l < weights_.layers.size(); ++l) {
         const FusedLayer &layer = weights_.layers[l];
         const int layerIndex = static_cast<int>(l);
         const bool oneHot = l == 0 && !weights_.embedding;
@@ -104,7 +112,10 @@ int Simulator::step(int token, Sampler *sampler)
 
     run_.appendStep({input, token, forced}, logits_, logProbs_);
     if (run_.hasSignals()) {
-        for (std::size_t l = 0; l < h_.size(); ++l) {
+        for (std::size_t l = 0; l < reused; ++l)
+            for (Signal sig : kSignals)
+                run_.setSignal(static_cast<int>(l), sig, lower_.signal(t, static_cast<int>(l), sig));
+        for (std::size_t l = reused; l < h_.size(); ++l) {
             const int li = static_cast<int>(l);
             run_.setSignal(li, Signal::H, h_[l]);
             run_.setSignal(li, Signal::C, c_[l]);
@@ -128,6 +139,36 @@ void Simulator::truncateTo(int step, Sampler *sampler)
 {
     if (step < 0 || step >= static_cast<int>(history_.size()))
         return;
+    lower_.clear();
+    restore(step, sampler);
+}
+
+int Simulator::replaceInterventions(InterventionSet set, Sampler *sampler)
+{
+    const int from = std::min(interventions_.firstAffectedStep(), set.firstAffectedStep());
+    const int kept = LowerLayerCache::unchangedLayers(interventions_, set, model_->numLayers());
+    interventions_ = std::move(set);
+    if (kept == 0) {
+        lower_.clear();
+    } else {
+        // The state after step t is the one saved before step t + 1, or the current one.
+        Eigen::VectorXd now(2 * model_->hiddenSize() * static_cast<int>(h_.size()));
+        for (std::size_t l = 0; l < h_.size(); ++l) {
+            now.segment(static_cast<Eigen::Index>(2 * l) * h_[l].size(), h_[l].size()) = h_[l];
+            now.segment(static_cast<Eigen::Index>(2 * l + 1) * h_[l].size(), h_[l].size()) = c_[l];
+        }
+        lower_.keep(
+            run_, from,
+            [&](int t) { return t + 1 < steps() ? history_[static_cast<std::size_t>(t + 1)].state.data() : now.data(); },
+            kept);
+    }
+    if (from < steps())
+        restore(from, sampler);
+    return from;
+}
+
+void Simulator::restore(int step, Sampler *sampler)
+{
     const int H = model_->hiddenSize();
     const Snapshot &snap = history_[static_cast<std::size_t>(step)];
     for (std::size_t l = 0; l < h_.size(); ++l) {

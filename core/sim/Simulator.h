@@ -2,6 +2,7 @@
 #include "core/intervene/Intervention.h"
 #include "core/model/Model.h"
 #include "core/sim/FusedWeights.h"
+#include "core/sim/LowerLayerCache.h"
 #include "core/sim/Run.h"
 #include "core/sim/Sampler.h"
 
@@ -25,7 +26,15 @@ public:
 
     void setTemperature(double t) { temperature_ = t; }
     double temperature() const { return temperature_; }
-    void setInterventions(InterventionSet set) { interventions_ = std::move(set); }
+    void setInterventions(InterventionSet set)
+    {
+        interventions_ = std::move(set);
+        lower_.clear();
+    }
+    // New interventions for the steps still to run: drops the steps from the first one either set
+    // acts on (returned) and rewinds the sampler there, keeping the layers below the change for the
+    // re-run (LowerLayerCache).
+    int replaceInterventions(InterventionSet set, Sampler *sampler);
     const InterventionSet &interventions() const { return interventions_; }
 
     // Back to h0, c0 with <s> as the next input; the Run is cleared.
@@ -37,6 +46,9 @@ public:
     // Drops steps from `step` on.
     void truncateTo(int step, Sampler *sampler);
 
+    // Layers the last step took from the run before a replaceInterventions (0: it computed all).
+    int reusedLayers() const { return reusedLast_; }
+
     // Probabilities of the last step (the distribution its token was taken from).
     const Eigen::VectorXd &lastProbs() const { return probs_; }
 
@@ -46,6 +58,7 @@ private:
         std::uint64_t draws = 0;
     };
     void saveSnapshot(const Sampler *sampler);
+    void restore(int step, Sampler *sampler);
 
     std::shared_ptr<const Model> model_;
     FusedWeights weights_;
@@ -58,6 +71,8 @@ private:
     Eigen::VectorXd xh_;    // [x ; h_{t-1}] of the layer being stepped
     Eigen::VectorXd x_, logits_, logProbs_, probs_;
     std::vector<Snapshot> history_;
+    LowerLayerCache lower_;
+    int reusedLast_ = 0;
 };
 
 } // namespace folkrnn

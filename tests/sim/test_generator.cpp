@@ -1,6 +1,7 @@
 // Stepping, undo, cancellation, settings validation and the intervention hook of the Generator.
 #include "core/model/Model.h"
 #include "core/sim/Generator.h"
+#include "core/sim/LowerLayerCache.h"
 #include "core/util/Error.h"
 #include "common/RandomModel.h"
 
@@ -131,6 +132,109 @@ private slots:
         gen.setInterventions({});
         QCOMPARE(gen.run().tokens(), fresh.run().tokens());
         Q_UNUSED(before);
+    }
+
+    // A re-run after an intervention change takes the layers below the change from the run before
+    // it (LowerLayerCache); whatever it takes, the run must be bit for bit the one computed in full.
+    void reRunEqualsAFullRun_data()
+    {
+        QTest::addColumn<bool>("forced");
+        QTest::addColumn<int>("layer");
+        QTest::addColumn<int>("reused"); // layers the last re-run step took (teacher-forced)
+        QTest::newRow("traced, top layer changed") << true << 2 << 2;
+        QTest::newRow("traced, middle layer changed") << true << 1 << 1;
+        QTest::newRow("traced, first layer changed") << true << 0 << 0;
+        QTest::newRow("sampled, top layer changed") << false << 2 << -1;
+    }
+    void reRunEqualsAFullRun()
+    {
+        QFETCH(bool, forced);
+        QFETCH(int, layer);
+        QFETCH(int, reused);
+        GenerationSettings s;
+        s.maxLength = 120;
+        // A seed whose tune is long enough to cut a re-run short in the middle of it.
+        for (s.seed = 1; s.seed < 500; ++s.seed) {
+            Generator probe(model, s);
+            probe.runToEnd();
+            if (probe.run().steps() > 30)
+                break;
+        }
+        QVERIFY(s.seed < 500);
+        if (forced) {
+            Generator source(model, s);
+            source.runToEnd();
+            s.forcedTune = source.run().tokens();
+        }
+        auto clamp = [&](double value, int from) {
+            InterventionSet set;
+            // An unchanged clamp on a lower layer: the kept layers must carry its effect.
+            if (layer > 0)
+                set.items.push_back({layer - 1, {5}, InterventionTarget::Hidden, InterventionKind::Clamp, 0.3, 0, 1000, true});
+            set.items.push_back({layer, {2, 7}, InterventionTarget::Cell, InterventionKind::Clamp, value, from, 1000, true});
+            return set;
+        };
+        auto expectSame = [&](const Generator &got, const InterventionSet &set) {
+            Generator full(model, s);
+            full.setInterventions(set);
+            full.runToEnd();
+            QCOMPARE(got.run().tokens(), full.run().tokens());
+            QVERIFY(got.run().logProbMatrix() == full.run().logProbMatrix());
+            for (int l = 0; l < 3; ++l)
+                for (Signal sig : kSignals)
+                    QVERIFY2(got.run().signalMatrix(l, sig) == full.run().signalMatrix(l, sig),
+                             qPrintable(QStringLiteral("layer %1 signal %2").arg(l).arg(signalName(sig))));
+        };
+
+        Generator gen(model, s);
+        gen.setInterventions(clamp(0.5, 3));
+        gen.runToEnd();
+        // A finished run re-run in full under a new value.
+        const InterventionSet second = clamp(-1.5, 3);
+        gen.replaceInterventions(second);
+        QVERIFY(gen.run().steps() <= 3); // from the first step either set acts on
+        gen.runToEnd();
+        if (reused >= 0)
+            QCOMPARE(gen.simulator().reusedLayers(), reused);
+        expectSame(gen, second);
+
+        // A re-run cut short by the next change (a slider drag), which starts earlier.
+        const InterventionSet third = clamp(2.0, 5);
+        gen.replaceInterventions(third);
+        for (int k = 0; k < 10 && !gen.finished(); ++k)
+            gen.stepForward();
+        const InterventionSet fourth = clamp(0.25, 1);
+        gen.replaceInterventions(fourth);
+        QVERIFY(gen.run().steps() <= 1);
+        gen.runToEnd();
+        if (reused >= 0)
+            QCOMPARE(gen.simulator().reusedLayers(), reused);
+        expectSame(gen, fourth);
+
+        // A change below the kept layers computes them again.
+        InterventionSet lower = fourth;
+        lower.items.push_back({0, {1}, InterventionTarget::Hidden, InterventionKind::Scale, 0.5, 2, 1000, true});
+        gen.replaceInterventions(lower);
+        gen.runToEnd();
+        QCOMPARE(gen.simulator().reusedLayers(), 0);
+        expectSame(gen, lower);
+    }
+
+    void unchangedLayersCountsFromTheBottom()
+    {
+        InterventionSet a, b;
+        a.items.push_back({0, {1}, InterventionTarget::Hidden, InterventionKind::Clamp, 1.0, 0, 10, true});
+        a.items.push_back({2, {1}, InterventionTarget::Hidden, InterventionKind::Clamp, 1.0, 0, 10, true});
+        b = a;
+        QCOMPARE(LowerLayerCache::unchangedLayers(a, b, 3), 3);
+        b.items[1].value = 2.0;
+        QCOMPARE(LowerLayerCache::unchangedLayers(a, b, 3), 2);
+        b.items.push_back({1, {4}, InterventionTarget::Cell, InterventionKind::Clamp, 1.0, 0, 10, false});
+        QCOMPARE(LowerLayerCache::unchangedLayers(a, b, 3), 2); // disabled items act on nothing
+        b.items.back().enabled = true;
+        QCOMPARE(LowerLayerCache::unchangedLayers(a, b, 3), 1);
+        b.items[0].toStep = 11;
+        QCOMPARE(LowerLayerCache::unchangedLayers(a, b, 3), 0);
     }
 };
 
