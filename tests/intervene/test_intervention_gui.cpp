@@ -266,6 +266,7 @@ private slots:
     {
         QTest::addColumn<int>("layer");
         QTest::newRow("layer 3") << 2;
+        QTest::newRow("layer 2") << 1;
         QTest::newRow("layer 1") << 0;
     }
     void sliderRerunTime()
