@@ -188,8 +188,7 @@ void Document::applyInterventions(folkrnn::InterventionSet set, int length)
     if (interventions_.items.empty() && !set.items.empty())
         baseline_.adopt(*generator_);
     interventions_ = set;
-    const int kept = std::min({set.firstAffectedStep(), generator_->simulator().interventions().firstAffectedStep(),
-                               generator_->run().steps()});
+    const int kept = std::min(set.firstDifferingStep(generator_->simulator().interventions()), generator_->run().steps());
     if (drawnFirst == INT_MAX && target - kept > kForegroundSteps)
         run_ = std::make_shared<const folkrnn::Run>(generator_->run()); // what the views keep drawing meanwhile
     const int from = generator_->replaceInterventions(std::move(set));

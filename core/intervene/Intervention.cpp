@@ -33,12 +33,23 @@ void InterventionSet::apply(int step, int layer, InterventionTarget target, Eige
     }
 }
 
-int InterventionSet::firstAffectedStep() const
+int InterventionSet::firstDifferingStep(const InterventionSet &other) const
 {
+    auto enabled = [](const InterventionSet &set) {
+        std::vector<const Intervention *> out;
+        for (const Intervention &i : set.items)
+            if (i.enabled)
+                out.push_back(&i);
+        return out;
+    };
+    const auto a = enabled(*this), b = enabled(other);
+    std::size_t same = 0;
+    while (same < a.size() && same < b.size() && *a[same] == *b[same])
+        ++same;
     int first = INT_MAX;
-    for (const Intervention &i : items)
-        if (i.enabled)
-            first = std::min(first, i.fromStep);
+    for (const auto *list : {&a, &b})
+        for (std::size_t k = same; k < list->size(); ++k)
+            first = std::min(first, (*list)[k]->fromStep);
     return first;
 }
 

@@ -38,8 +38,10 @@ public:
     // True when some enabled intervention acts on `target` of `layer` at `step`.
     bool touches(int step, int layer, InterventionTarget target) const;
     void apply(int step, int layer, InterventionTarget target, Eigen::Ref<Eigen::VectorXd> state) const;
-    // The first step any enabled intervention acts on (INT_MAX when none): a change re-runs from here.
-    int firstAffectedStep() const;
+    // The first step at which this set and `other` can act differently (INT_MAX when never): the
+    // enabled items agree up to some position, and only those from there on can make a
+    // difference, from the first step any of them acts on. A change re-runs from here.
+    int firstDifferingStep(const InterventionSet &other) const;
     // Throws InputError when a layer or unit is outside the model.
     void validate(int layers, int hidden) const;
     bool operator==(const InterventionSet &) const = default;

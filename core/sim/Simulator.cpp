@@ -145,7 +145,7 @@ void Simulator::truncateTo(int step, Sampler *sampler)
 
 int Simulator::replaceInterventions(InterventionSet set, Sampler *sampler)
 {
-    const int from = std::min(interventions_.firstAffectedStep(), set.firstAffectedStep());
+    const int from = interventions_.firstDifferingStep(set);
     const int kept = LowerLayerCache::unchangedLayers(interventions_, set, model_->numLayers());
     interventions_ = std::move(set);
     if (kept == 0) {

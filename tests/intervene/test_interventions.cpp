@@ -107,6 +107,30 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("layer 4 does not exist"));
     }
+
+    // A change re-runs from the first step at which the two sets can act differently.
+    void firstDifferingStep()
+    {
+        const Intervention early{0, {1}, InterventionTarget::Hidden, InterventionKind::Clamp, 0.5, 0, 1000, true};
+        const Intervention late{2, {3}, InterventionTarget::Cell, InterventionKind::Clamp, 1.0, 40, 90, true};
+        InterventionSet a{{early, late}};
+        QCOMPARE(a.firstDifferingStep(a), INT_MAX);
+        InterventionSet b = a;
+        b.items[1].value = -1.0;
+        QCOMPARE(a.firstDifferingStep(b), 40); // the unchanged clamp from 0 needs no re-run
+        b.items[1].fromStep = 30;
+        QCOMPARE(a.firstDifferingStep(b), 30); // the earlier start of the two
+        QCOMPARE(b.firstDifferingStep(a), 30);
+        b = a;
+        b.items[0].enabled = false;            // switched off: its steps change from 0
+        QCOMPARE(a.firstDifferingStep(b), 0);
+        b = a;
+        b.items.push_back({1, {2}, InterventionTarget::Hidden, InterventionKind::Scale, 2.0, 70, 80, false});
+        QCOMPARE(a.firstDifferingStep(b), INT_MAX); // a disabled addition acts on nothing
+        b.items.back().enabled = true;
+        QCOMPARE(a.firstDifferingStep(b), 70);  // only the addition differs
+        QCOMPARE(a.firstDifferingStep(InterventionSet{}), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInterventions)

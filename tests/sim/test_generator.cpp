@@ -191,8 +191,9 @@ private slots:
         gen.runToEnd();
         // A finished run re-run in full under a new value.
         const InterventionSet second = clamp(-1.5, 3);
-        gen.replaceInterventions(second);
-        QVERIFY(gen.run().steps() <= 3); // from the first step either set acts on
+        // From the first step the changed clamp acts on: the unchanged one below acts from 0.
+        QCOMPARE(gen.replaceInterventions(second), 3);
+        QCOMPARE(gen.run().steps(), 3);
         gen.runToEnd();
         if (reused >= 0)
             QCOMPARE(gen.simulator().reusedLayers(), reused);
@@ -204,8 +205,8 @@ private slots:
         for (int k = 0; k < 10 && !gen.finished(); ++k)
             gen.stepForward();
         const InterventionSet fourth = clamp(0.25, 1);
-        gen.replaceInterventions(fourth);
-        QVERIFY(gen.run().steps() <= 1);
+        QCOMPARE(gen.replaceInterventions(fourth), 1);
+        QCOMPARE(gen.run().steps(), 1);
         gen.runToEnd();
         if (reused >= 0)
             QCOMPARE(gen.simulator().reusedLayers(), reused);
