@@ -13,6 +13,15 @@ echo "# ours"
 echo "# baselines (Debian numpy and PyTorch on OpenBLAS)"
 /usr/bin/python3 tests/benchmarks/baselines.py "$MODEL" "${REPEATS:-3}" | tee "$TMP/base.txt"
 if [ -x "$BUILD_DIR/bin/bench_analyses" ]; then echo "# analyses"; "$BUILD_DIR/bin/bench_analyses" "$MODEL" || true; fi
+# The GUI figures, on the bundled model (offscreen: no display needed): a view update per step
+# change, and a clamp slider's 500-step re-run per layer of the clamped unit.
+if [ -x "$BUILD_DIR/bin/bench_view_update" ]; then
+  echo "# GUI"
+  QT_QPA_PLATFORM=offscreen BENCH_VIEWS=0 "$BUILD_DIR/bin/bench_view_update" resources/models/folkrnn-nottingham.h5 500 100 2>/dev/null | grep -E '^(cursor|grow)' || true
+fi
+if [ -x "$BUILD_DIR/bin/test_intervention_gui" ]; then
+  QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bin/test_intervention_gui" sliderRerunTime 2>&1 | grep -o 'layer [0-9] unit.*' || true
+fi
 /usr/bin/python3 - "$TMP/ours.txt" "$TMP/base.txt" <<'PY'
 import sys
 v = {}
