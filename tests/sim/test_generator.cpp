@@ -187,38 +187,32 @@ private slots:
         };
 
         Generator gen(model, s);
+        // Replaces the set (the re-run starts at `from`), runs to the end and compares.
+        auto rerun = [&](const InterventionSet &set, int from, int reusedLayers) {
+            QCOMPARE(gen.replaceInterventions(set), from);
+            QCOMPARE(gen.run().steps(), from);
+            gen.runToEnd();
+            if (reusedLayers >= 0)
+                QCOMPARE(gen.simulator().reusedLayers(), reusedLayers);
+            expectSame(gen, set);
+        };
         gen.setInterventions(clamp(0.5, 3));
         gen.runToEnd();
-        // A finished run re-run in full under a new value.
-        const InterventionSet second = clamp(-1.5, 3);
-        // From the first step the changed clamp acts on: the unchanged one below acts from 0.
-        QCOMPARE(gen.replaceInterventions(second), 3);
-        QCOMPARE(gen.run().steps(), 3);
-        gen.runToEnd();
-        if (reused >= 0)
-            QCOMPARE(gen.simulator().reusedLayers(), reused);
-        expectSame(gen, second);
+        // A finished run re-run under a new value, from the first step the changed clamp acts on
+        // (the unchanged one below acts from 0).
+        rerun(clamp(-1.5, 3), 3, reused);
 
         // A re-run cut short by the next change (a slider drag), which starts earlier.
-        const InterventionSet third = clamp(2.0, 5);
-        gen.replaceInterventions(third);
+        gen.replaceInterventions(clamp(2.0, 5));
         for (int k = 0; k < 10 && !gen.finished(); ++k)
             gen.stepForward();
         const InterventionSet fourth = clamp(0.25, 1);
-        QCOMPARE(gen.replaceInterventions(fourth), 1);
-        QCOMPARE(gen.run().steps(), 1);
-        gen.runToEnd();
-        if (reused >= 0)
-            QCOMPARE(gen.simulator().reusedLayers(), reused);
-        expectSame(gen, fourth);
+        rerun(fourth, 1, reused);
 
         // A change below the kept layers computes them again.
         InterventionSet lower = fourth;
         lower.items.push_back({0, {1}, InterventionTarget::Hidden, InterventionKind::Scale, 0.5, 2, 1000, true});
-        gen.replaceInterventions(lower);
-        gen.runToEnd();
-        QCOMPARE(gen.simulator().reusedLayers(), 0);
-        expectSame(gen, lower);
+        rerun(lower, 2, 0);
     }
 
     void unchangedLayersCountsFromTheBottom()
