@@ -343,7 +343,7 @@ void Document::startJob(int target)
 void Document::launchJob(int target, bool rerun, DocumentFields announce)
 {
     jobIsRerun_ = rerun;
-    job_ = new RunJob(generator_, target, this);
+    job_ = new RunJob(generator_, target, rerun, this);
     const int id = ++jobId_;
     connect(job_, &RunJob::finished, this, [this, id] { onJobFinished(id); });
     emit changed({announce, run_->steps()});

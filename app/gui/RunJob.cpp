@@ -8,8 +8,8 @@
 
 namespace folkrnn::gui {
 
-RunJob::RunJob(std::shared_ptr<folkrnn::Generator> generator, int targetSteps, QObject *parent)
-    : QObject(parent), generator_(std::move(generator)), target_(targetSteps)
+RunJob::RunJob(std::shared_ptr<folkrnn::Generator> generator, int targetSteps, bool layerwise, QObject *parent)
+    : QObject(parent), generator_(std::move(generator)), target_(targetSteps), layerwise_(layerwise)
 {
     done_ = generator_->run().steps();
 }
@@ -39,6 +39,8 @@ void RunJob::work()
 {
     try {
         folkrnn::Generator &g = *generator_;
+        if (layerwise_ && g.runForcedLayerwise(target_, cancel_))
+            done_ = g.run().steps();
         while (!cancel_ && !g.finished() && g.run().steps() < target_) {
             g.stepForward();
             done_ = g.run().steps();

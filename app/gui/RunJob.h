@@ -17,7 +17,10 @@ namespace folkrnn::gui {
 class RunJob : public QObject {
     Q_OBJECT
 public:
-    RunJob(std::shared_ptr<folkrnn::Generator> generator, int targetSteps, QObject *parent = nullptr);
+    // `layerwise`: a teacher-forced re-run, whose steps the views show only when it is done, runs
+    // layer by layer (Generator::runForcedLayerwise) instead of step by step.
+    RunJob(std::shared_ptr<folkrnn::Generator> generator, int targetSteps, bool layerwise = false,
+           QObject *parent = nullptr);
     ~RunJob() override;
 
     void start();
@@ -39,6 +42,7 @@ private:
     std::shared_ptr<folkrnn::Generator> generator_;
     int target_;
     QThread *thread_ = nullptr;
+    bool layerwise_ = false;
     std::atomic<bool> cancel_{false};
     std::atomic<int> done_{0};
     bool completed_ = false;

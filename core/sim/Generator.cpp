@@ -96,6 +96,13 @@ void Generator::setInterventions(InterventionSet set)
         stepForward();
 }
 
+bool Generator::runForcedLayerwise(int target, const std::atomic<bool> &cancel)
+{
+    if (!settings_.teacherForced())
+        return false;
+    return sim_.stepForcedLayerwise(settings_.forcedTune, std::min(target, settings_.maxLength), &sampler_, cancel);
+}
+
 int Generator::replaceInterventions(InterventionSet set)
 {
     return sim_.replaceInterventions(std::move(set), &sampler_);

@@ -52,6 +52,10 @@ public:
     // The same without the re-run: the run is cut back to the first step either set can change
     // (returned), for a caller that re-runs elsewhere (the inspector's background thread).
     int replaceInterventions(InterventionSet set);
+    // Teacher-forced mode only: runs up to `target` steps (or the end) layer by layer
+    // (Simulator::stepForcedLayerwise); false when it did not (not teacher-forced, cancelled, or
+    // step by step is the faster), leaving the run as it was.
+    bool runForcedLayerwise(int target, const std::atomic<bool> &cancel);
     // Back to step 0 of this tune, the RNG rewound to where this tune started.
     void restartTune();
     // Starts the next tune from the current RNG position (the original sampler's ntunes loop).

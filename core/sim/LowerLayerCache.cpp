@@ -110,6 +110,20 @@ int LowerLayerCache::reusable(int t, int input)
     return layers_;
 }
 
+std::vector<int> LowerLayerCache::reusableRange(int first, const std::vector<int> &inputs) const
+{
+    std::vector<int> out(inputs.size(), 0);
+    if (empty() || first < first_)
+        return out;
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+        const int t = first + static_cast<int>(k);
+        if (t >= end() || inputs_[static_cast<std::size_t>(t - first_)] != inputs[k])
+            break;
+        out[k] = layers_;
+    }
+    return out;
+}
+
 Eigen::Map<const Eigen::VectorXd> LowerLayerCache::h(int t, int layer) const
 {
     const std::size_t at = static_cast<std::size_t>(t - first_) * stateStride() + static_cast<std::size_t>(2 * layer * hidden_);

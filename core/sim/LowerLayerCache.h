@@ -35,6 +35,9 @@ public:
     // t, and from the first step whose input differs from the kept run's on (the states part
     // there) the cache is dropped.
     int reusable(int t, int input);
+    // As reusable(), for the steps [first, first + inputs.size()) consuming `inputs`, without
+    // dropping anything: the layers each may take.
+    std::vector<int> reusableRange(int first, const std::vector<int> &inputs) const;
     // After reusable(t, ...) > l: layer l's state after step t, and what the run recorded for it.
     Eigen::Map<const Eigen::VectorXd> h(int t, int layer) const;
     Eigen::Map<const Eigen::VectorXd> c(int t, int layer) const;

@@ -182,3 +182,121 @@ void Simulator::restore(int step, Sampler *sampler)
 }
 
 } // namespace folkrnn
+
+namespace folkrnn {
+
+bool Simulator::stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sampler *sampler,
+                                    const std::atomic<bool> &cancel)
+{
+    const int t0 = steps();
+    const int H = model_->hiddenSize();
+    const int L = model_->numLayers();
+    // The steps to run: inputs and tokens are known in advance, up to the first </s> taken.
+    std::vector<int> inputs, taken;
+    for (int t = t0; t < upTo && t < static_cast<int>(tokens.size()); ++t) {
+        inputs.push_back(t == 0 ? model_->startToken() : t == t0 ? run_.token(t - 1) : taken.back());
+        taken.push_back(tokens[static_cast<std::size_t>(t)]);
+        if (taken.back() == model_->endToken())
+            break;
+    }
+    const int T = static_cast<int>(taken.size());
+    if (T == 0)
+        return true;
+    const std::vector<int> reuse = lower_.reusableRange(t0, inputs);
+    // With only the top layer left to compute, the step-wise run is faster (measured: 0.11 s
+    // against 0.17 s for 500 steps of the bundled model): nothing to keep warm across layers.
+    if (reuse.front() >= L - 1)
+        return false;
+    // Per layer, every step's h, c and gates ([i | f | g | o]), row t.
+    std::vector<RowMatrixXd> hs(static_cast<std::size_t>(L)), cs(static_cast<std::size_t>(L)),
+        zs(static_cast<std::size_t>(L));
+    SecondCore &second = SecondCore::instance();
+    const Eigen::Index cut = H / 2;
+    for (int l = 0; l < L; ++l) {
+        const auto li = static_cast<std::size_t>(l);
+        const FusedLayer &layer = weights_.layers[li];
+        const bool oneHot = l == 0 && !weights_.embedding;
+        hs[li].resize(T, H);
+        cs[li].resize(T, H);
+        zs[li].resize(T, 4 * H);
+        for (int k = 0; k < T; ++k) {
+            if (cancel)
+                return false;
+            const int t = t0 + k;
+            if (l < reuse[static_cast<std::size_t>(k)]) {
+                hs[li].row(k) = lower_.h(t, l).transpose();
+                cs[li].row(k) = lower_.c(t, l).transpose();
+                continue;
+            }
+            // h_{t-1}, c_{t-1} of this layer: the row before, or the state the run stopped in.
+            const Eigen::VectorXd hPrev = k == 0 ? h_[li] : Eigen::VectorXd(hs[li].row(k - 1).transpose());
+            Eigen::Map<Eigen::VectorXd> c(cs[li].row(k).data(), H), h(hs[li].row(k).data(), H),
+                z(zs[li].row(k).data(), 4 * H);
+            c = k == 0 ? c_[li] : Eigen::VectorXd(cs[li].row(k - 1).transpose());
+            const double *xhData = hPrev.data();
+            Eigen::Index xhSize = H;
+            if (!oneHot) {
+                if (l == 0)
+                    x_ = weights_.embedding->row(inputs[static_cast<std::size_t>(k)]).transpose().cast<double>();
+                const Eigen::Index n = l == 0 ? x_.size() : H;
+                if (l == 0)
+                    xh_.head(n) = x_;
+                else
+                    xh_.head(n) = hs[li - 1].row(k).transpose();
+                xh_.segment(n, H) = hPrev;
+                xhData = xh_.data();
+                xhSize = n + H;
+            }
+            const Eigen::Map<const Eigen::VectorXd> xh(xhData, xhSize);
+            second.split([&](int part) noexcept {
+                lstmLayerUnits(layer, oneHot ? inputs[static_cast<std::size_t>(k)] : -1, xh, zu_, z, c, h,
+                               part ? cut : 0, part ? H : cut);
+            });
+            if (!interventions_.items.empty()) {
+                if (interventions_.touches(t, l, InterventionTarget::Cell)) {
+                    interventions_.apply(t, l, InterventionTarget::Cell, c);
+                    lstmOutput(z.segment(3 * H, H), c, h);
+                }
+                interventions_.apply(t, l, InterventionTarget::Hidden, h);
+            }
+        }
+    }
+    if (cancel)
+        return false;
+    // Commit step by step, as step() records them.
+    const Eigen::Index V = logits_.size(), vcut = splitPoint(V);
+    for (int k = 0; k < T; ++k) {
+        const int t = t0 + k;
+        saveSnapshot(sampler);
+        const Eigen::VectorXd top = hs.back().row(k).transpose();
+        second.split([&](int part) noexcept { denseRows(weights_, top, logits_, part ? vcut : 0, part ? V : vcut); });
+        softmaxFromLogits(logits_, temperature_, logProbs_, probs_);
+        run_.appendStep({inputs[static_cast<std::size_t>(k)], taken[static_cast<std::size_t>(k)], true}, logits_,
+                        logProbs_);
+        for (int l = 0; l < L; ++l) {
+            const auto li = static_cast<std::size_t>(l);
+            h_[li] = hs[li].row(k).transpose();
+            c_[li] = cs[li].row(k).transpose();
+            if (!run_.hasSignals())
+                continue;
+            if (l < reuse[static_cast<std::size_t>(k)]) {
+                for (Signal sig : kSignals)
+                    run_.setSignal(l, sig, lower_.signal(t, l, sig));
+                continue;
+            }
+            run_.setSignal(l, Signal::H, h_[li]);
+            run_.setSignal(l, Signal::C, c_[li]);
+            const auto z = zs[li].row(k);
+            run_.setSignal(l, Signal::I, z.segment(0, H).transpose());
+            run_.setSignal(l, Signal::F, z.segment(H, H).transpose());
+            run_.setSignal(l, Signal::G, z.segment(2 * H, H).transpose());
+            run_.setSignal(l, Signal::O, z.segment(3 * H, H).transpose());
+        }
+    }
+    reusedLast_ = reuse.back();
+    if (reuse.back() == 0)
+        lower_.clear();
+    return true;
+}
+
+} // namespace folkrnn

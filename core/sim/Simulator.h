@@ -6,6 +6,7 @@
 #include "core/sim/Run.h"
 #include "core/sim/Sampler.h"
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,15 @@ public:
     void reset();
     // One step; the token taken is `token` when >= 0, else sampled with `sampler`.
     int step(int token, Sampler *sampler);
+    // Teacher-forced steps from steps() on, taking tokens[t] at step t, up to step `upTo` or the
+    // first </s> taken, computed layer by layer: every step of layer 1, then of layer 2... (a
+    // layer's weights stay warm in the cache over the steps, where a step-wise run streams all
+    // layers' through it each step). The same kernels in the same order per value, so the run is
+    // bit for bit the one step() would record. When `cancel` turns true the run is left as it was
+    // and false is returned; also when the kept lower layers (LowerLayerCache) leave only the top
+    // layer to compute, where step() is the faster. Holds T x layers x 6H doubles meanwhile.
+    bool stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sampler *sampler, const std::atomic<bool> &cancel);
+
     // Drops the last step and restores the state before it (and the sampler's position).
     void undo(Sampler *sampler);
     // Drops steps from `step` on.

@@ -141,16 +141,21 @@ private slots:
         QTest::addColumn<bool>("forced");
         QTest::addColumn<int>("layer");
         QTest::addColumn<int>("reused"); // layers the last re-run step took (teacher-forced)
-        QTest::newRow("traced, top layer changed") << true << 2 << 2;
-        QTest::newRow("traced, middle layer changed") << true << 1 << 1;
-        QTest::newRow("traced, first layer changed") << true << 0 << 0;
-        QTest::newRow("sampled, top layer changed") << false << 2 << -1;
+        QTest::addColumn<bool>("layerwise"); // re-run with runForcedLayerwise
+        QTest::newRow("traced, top layer changed") << true << 2 << 2 << false;
+        QTest::newRow("traced, top layer changed, layer by layer") << true << 2 << 2 << true;
+        QTest::newRow("traced, middle layer changed, layer by layer") << true << 1 << 1 << true;
+        QTest::newRow("traced, first layer changed") << true << 0 << 0 << false;
+        QTest::newRow("traced, first layer changed, layer by layer") << true << 0 << 0 << true;
+        QTest::newRow("sampled, top layer changed") << false << 2 << -1 << false;
     }
     void reRunEqualsAFullRun()
     {
         QFETCH(bool, forced);
         QFETCH(int, layer);
         QFETCH(int, reused);
+        QFETCH(bool, layerwise);
+        const std::atomic<bool> go{false};
         GenerationSettings s;
         s.maxLength = 120;
         // A seed whose tune is long enough to cut a re-run short in the middle of it.
@@ -191,13 +196,25 @@ private slots:
         auto rerun = [&](const InterventionSet &set, int from, int reusedLayers) {
             QCOMPARE(gen.replaceInterventions(set), from);
             QCOMPARE(gen.run().steps(), from);
+            if (layerwise) {
+                const std::atomic<bool> stop{true};
+                QVERIFY(!gen.runForcedLayerwise(INT_MAX, stop)); // cancelled: the run is as it was
+                QCOMPARE(gen.run().steps(), from);
+                // Layer by layer unless only the top layer is left to compute.
+                QCOMPARE(gen.runForcedLayerwise(INT_MAX, go), reusedLayers < 2);
+                QCOMPARE(gen.finished(), reusedLayers < 2);
+            }
             gen.runToEnd();
             if (reusedLayers >= 0)
                 QCOMPARE(gen.simulator().reusedLayers(), reusedLayers);
             expectSame(gen, set);
         };
         gen.setInterventions(clamp(0.5, 3));
+        if (layerwise)
+            QVERIFY(gen.runForcedLayerwise(INT_MAX, go));
         gen.runToEnd();
+        if (layerwise)
+            expectSame(gen, clamp(0.5, 3));
         // A finished run re-run under a new value, from the first step the changed clamp acts on
         // (the unchanged one below acts from 0).
         rerun(clamp(-1.5, 3), 3, reused);
@@ -213,6 +230,11 @@ private slots:
         InterventionSet lower = fourth;
         lower.items.push_back({0, {1}, InterventionTarget::Hidden, InterventionKind::Scale, 0.5, 2, 1000, true});
         rerun(lower, 2, 0);
+        // Undo through steps run layer by layer restores their states exactly.
+        for (int k = 0; k < 5; ++k)
+            gen.stepBack();
+        gen.runToEnd();
+        expectSame(gen, lower);
     }
 
     void unchangedLayersCountsFromTheBottom()
