@@ -74,6 +74,10 @@ bool durationValue(const std::string &token, double &eighths)
 
 TokenCategory classifyToken(const std::string &t)
 {
+    // folk-rnn tokens are printable ASCII without spaces; anything else (text passed through a
+    // "^folk-rnn:" escape, say) is no token at all, whatever characters it also holds.
+    if (std::any_of(t.begin(), t.end(), [](unsigned char ch) { return ch <= ' ' || ch > '~'; }))
+        return TokenCategory::Other;
     if (t == "<s>" || t == "</s>")
         return TokenCategory::Special;
     if (t.rfind("M:", 0) == 0)
