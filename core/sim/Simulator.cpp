@@ -95,13 +95,7 @@ int Simulator::step(int token, Sampler *sampler)
             lstmLayerUnits(layer, oneHot ? input : -1, xh, zu_, z_[l], c_[l], hNext_, part ? cut : 0, part ? H : cut);
         });
         h_[l].swap(hNext_);
-        if (!interventions_.items.empty()) {
-            if (interventions_.touches(t, layerIndex, InterventionTarget::Cell)) {
-                interventions_.apply(t, layerIndex, InterventionTarget::Cell, c_[l]);
-                lstmOutput(z_[l].segment(3 * H, H), c_[l], h_[l]);
-            }
-            interventions_.apply(t, layerIndex, InterventionTarget::Hidden, h_[l]);
-        }
+        intervene(t, layerIndex, z_[l], c_[l], h_[l]);
     }
     const Eigen::Index V = logits_.size(), cut = splitPoint(V);
     second.split([&](int part) noexcept { denseRows(weights_, h_.back(), logits_, part ? cut : 0, part ? V : cut); });
@@ -111,21 +105,40 @@ int Simulator::step(int token, Sampler *sampler)
         token = sampler->choice(probs_);
 
     run_.appendStep({input, token, forced}, logits_, logProbs_);
-    if (run_.hasSignals()) {
-        for (std::size_t l = 0; l < reused; ++l)
-            for (Signal sig : kSignals)
-                run_.setSignal(static_cast<int>(l), sig, lower_.signal(t, static_cast<int>(l), sig));
-        for (std::size_t l = reused; l < h_.size(); ++l) {
-            const int li = static_cast<int>(l);
-            run_.setSignal(li, Signal::H, h_[l]);
-            run_.setSignal(li, Signal::C, c_[l]);
-            run_.setSignal(li, Signal::I, z_[l].segment(0, H));
-            run_.setSignal(li, Signal::F, z_[l].segment(H, H));
-            run_.setSignal(li, Signal::G, z_[l].segment(2 * H, H));
-            run_.setSignal(li, Signal::O, z_[l].segment(3 * H, H));
-        }
-    }
+    for (std::size_t l = 0; l < h_.size(); ++l)
+        recordLayer(t, static_cast<int>(l), l < reused, z_[l]);
     return token;
+}
+
+void Simulator::intervene(int t, int layer, const Eigen::Ref<const Eigen::VectorXd> &gates,
+                          Eigen::Ref<Eigen::VectorXd> c, Eigen::Ref<Eigen::VectorXd> h) const
+{
+    if (interventions_.items.empty())
+        return;
+    if (interventions_.touches(t, layer, InterventionTarget::Cell)) {
+        interventions_.apply(t, layer, InterventionTarget::Cell, c);
+        lstmOutput(gates.tail(h.size()), c, h);
+    }
+    interventions_.apply(t, layer, InterventionTarget::Hidden, h);
+}
+
+void Simulator::recordLayer(int t, int layer, bool kept, const Eigen::Ref<const Eigen::VectorXd> &gates)
+{
+    if (!run_.hasSignals())
+        return;
+    if (kept) {
+        for (Signal sig : kSignals)
+            run_.setSignal(layer, sig, lower_.signal(t, layer, sig));
+        return;
+    }
+    const auto l = static_cast<std::size_t>(layer);
+    const Eigen::Index H = h_[l].size();
+    run_.setSignal(layer, Signal::H, h_[l]);
+    run_.setSignal(layer, Signal::C, c_[l]);
+    run_.setSignal(layer, Signal::I, gates.segment(0, H));
+    run_.setSignal(layer, Signal::F, gates.segment(H, H));
+    run_.setSignal(layer, Signal::G, gates.segment(2 * H, H));
+    run_.setSignal(layer, Signal::O, gates.segment(3 * H, H));
 }
 
 void Simulator::undo(Sampler *sampler)
@@ -252,13 +265,7 @@ bool Simulator::stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sa
                 lstmLayerUnits(layer, oneHot ? inputs[static_cast<std::size_t>(k)] : -1, xh, zu_, z, c, h,
                                part ? cut : 0, part ? H : cut);
             });
-            if (!interventions_.items.empty()) {
-                if (interventions_.touches(t, l, InterventionTarget::Cell)) {
-                    interventions_.apply(t, l, InterventionTarget::Cell, c);
-                    lstmOutput(z.segment(3 * H, H), c, h);
-                }
-                interventions_.apply(t, l, InterventionTarget::Hidden, h);
-            }
+            intervene(t, l, z, c, h);
         }
     }
     if (cancel)
@@ -277,20 +284,7 @@ bool Simulator::stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sa
             const auto li = static_cast<std::size_t>(l);
             h_[li] = hs[li].row(k).transpose();
             c_[li] = cs[li].row(k).transpose();
-            if (!run_.hasSignals())
-                continue;
-            if (l < reuse[static_cast<std::size_t>(k)]) {
-                for (Signal sig : kSignals)
-                    run_.setSignal(l, sig, lower_.signal(t, l, sig));
-                continue;
-            }
-            run_.setSignal(l, Signal::H, h_[li]);
-            run_.setSignal(l, Signal::C, c_[li]);
-            const auto z = zs[li].row(k);
-            run_.setSignal(l, Signal::I, z.segment(0, H).transpose());
-            run_.setSignal(l, Signal::F, z.segment(H, H).transpose());
-            run_.setSignal(l, Signal::G, z.segment(2 * H, H).transpose());
-            run_.setSignal(l, Signal::O, z.segment(3 * H, H).transpose());
+            recordLayer(t, l, l < reuse[static_cast<std::size_t>(k)], zs[li].row(k).transpose());
         }
     }
     reusedLast_ = reuse.back();

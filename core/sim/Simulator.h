@@ -69,6 +69,11 @@ private:
     };
     void saveSnapshot(const Sampler *sampler);
     void restore(int step, Sampler *sampler);
+    // The interventions of (step t, layer) on its c and h; `gates` are its [i | f | g | o].
+    void intervene(int t, int layer, const Eigen::Ref<const Eigen::VectorXd> &gates, Eigen::Ref<Eigen::VectorXd> c,
+                   Eigen::Ref<Eigen::VectorXd> h) const;
+    // Records layer `layer` of the step just appended from h_, c_ and `gates`, or as kept (LowerLayerCache).
+    void recordLayer(int t, int layer, bool kept, const Eigen::Ref<const Eigen::VectorXd> &gates);
 
     std::shared_ptr<const Model> model_;
     FusedWeights weights_;
