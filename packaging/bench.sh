@@ -19,6 +19,8 @@ if [ -x "$BUILD_DIR/bin/bench_view_update" ]; then
   echo "# GUI"
   QT_QPA_PLATFORM=offscreen BENCH_VIEWS=0 "$BUILD_DIR/bin/bench_view_update" resources/models/folkrnn-nottingham.h5 500 100 2>/dev/null | grep -E '^(cursor|grow)' || true
 fi
+# The same re-runs in the core alone (no views), with the rate they read the weights at.
+if [ -x "$BUILD_DIR/bin/bench_rerun" ]; then "$BUILD_DIR/bin/bench_rerun" resources/models/folkrnn-nottingham.h5 10 || true; fi
 if [ -x "$BUILD_DIR/bin/test_intervention_gui" ]; then
   QT_QPA_PLATFORM=offscreen "$BUILD_DIR/bin/test_intervention_gui" sliderRerunTime 2>&1 | grep -o 'layer [0-9] unit.*' || true
 fi
