@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QImage>
 #include <QMainWindow>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -171,6 +172,36 @@ private slots:
             QVERIFY(QFile::exists(QDir(out).filePath(id + QStringLiteral(".pdf"))));
         }
         QCOMPARE(QDir(out).entryList(QDir::Files).size(), viewIds.size() * 3);
+    }
+
+    // The engraved staff of a headless export uses the figure's width: a view drawn for a figure
+    // used to keep the width it had in the hidden window, and abcm2ps set two bars a line in a
+    // tenth of the picture.
+    void exportedStaffSpansTheFigure()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("abcm2ps")).isEmpty())
+            QSKIP("abcm2ps (Debian package) engraves the staff");
+        const QString out = tmp.filePath(QStringLiteral("staff"));
+        const auto r = test::runProcess(
+            test::binary(QStringLiteral("folkrnn-cli")),
+            {QStringLiteral("export-figures"), QStringLiteral("--model"),
+             test::testsDir() + QStringLiteral("/../resources/models/folkrnn-nottingham.h5"), QStringLiteral("--seed"),
+             QStringLiteral("3"), QStringLiteral("--steps"), QStringLiteral("300"), QStringLiteral("--out"), out,
+             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("1000x700"),
+             QStringLiteral("--dpi"), QStringLiteral("96")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage png = QImage(QDir(out).filePath(QStringLiteral("abc.png"))).convertToFormat(QImage::Format_Grayscale8);
+        QCOMPARE(png.size(), QSize(1000, 700));
+        // The staff lies below the text (at most a third of the height): its rightmost dark pixel.
+        int right = -1, dark = 0;
+        for (int y = png.height() / 2; y < png.height(); ++y)
+            for (int x = 0; x < png.width(); ++x)
+                if (qGray(png.pixel(x, y)) < 96) {
+                    right = std::max(right, x);
+                    ++dark;
+                }
+        QVERIFY2(dark > 2000, qPrintable(QStringLiteral("%1 dark pixels: no staff drawn").arg(dark)));
+        QVERIFY2(right > png.width() * 6 / 10, qPrintable(QStringLiteral("the staff ends at x = %1").arg(right)));
     }
 
     void exportFiguresRefusesBadInputWithOneLine()

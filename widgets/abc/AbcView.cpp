@@ -48,6 +48,10 @@ AbcView::AbcView(QWidget *parent)
     text_->setLineWrapMode(QTextEdit::WidgetWidth);
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     text_->viewport()->installEventFilter(this);
+    // The staff is engraved for the width its area has, which is known only once the splitter has
+    // laid the area out: after the view's own resize (a view shown alone for a figure kept the
+    // width it had in a hidden window and engraved two bars a line).
+    staffArea_->viewport()->installEventFilter(this);
     text_->viewport()->setCursor(Qt::PointingHandCursor);
     text_->setToolTip(tr("The tune so far, token by token. Click a token to go to its step."));
     staffStatus_->setTextFormat(Qt::PlainText);
@@ -162,6 +166,8 @@ void AbcView::selectionChanged(SelectionChange what)
 
 bool AbcView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == staffArea_->viewport() && event->type() == QEvent::Resize)
+        requestStaff();
     if (watched == text_->viewport() && event->type() == QEvent::MouseButtonRelease) {
         auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton && !text_->textCursor().hasSelection()) {
@@ -171,12 +177,6 @@ bool AbcView::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return InspectorView::eventFilter(watched, event);
-}
-
-void AbcView::resizeEvent(QResizeEvent *event)
-{
-    InspectorView::resizeEvent(event);
-    requestStaff();
 }
 
 void AbcView::changeEvent(QEvent *event)

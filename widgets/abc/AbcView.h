@@ -38,7 +38,6 @@ protected:
     void runChanged() override;
     void selectionChanged(SelectionChange what) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
