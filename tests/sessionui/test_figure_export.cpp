@@ -10,6 +10,8 @@
 #include "core/sim/Generator.h"
 #include "widgets/common/FigureExportDialog.h"
 #include "widgets/common/InspectorView.h"
+#include "widgets/selection/Selection.h"
+#include "widgets/stepstats/StepStatsView.h"
 
 #include <QDir>
 #include <QFile>
@@ -174,9 +176,8 @@ private slots:
         QCOMPARE(QDir(out).entryList(QDir::Files).size(), viewIds.size() * 3);
     }
 
-    // The engraved staff of a headless export uses the figure's width: a view drawn for a figure
-    // used to keep the width it had in the hidden window, and abcm2ps set two bars a line in a
-    // tenth of the picture.
+    // The engraved staff of a headless export spans the figure: a view drawn for a figure kept
+    // the width it had in the hidden window, and abcm2ps set two bars a line in a tenth of it.
     void exportedStaffSpansTheFigure()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("abcm2ps")).isEmpty())
@@ -202,6 +203,35 @@ private slots:
                 }
         QVERIFY2(dark > 2000, qPrintable(QStringLiteral("%1 dark pixels: no staff drawn").arg(dark)));
         QVERIFY2(right > png.width() * 6 / 10, qPrintable(QStringLiteral("the staff ends at x = %1").arg(right)));
+    }
+
+    // A figure wider than the view on screen labels more of its steps: the step axis' tokens are
+    // thinned for the figure's axis length, not for the one the screen laid out (QCustomPlot
+    // generates ticks before it lays the axes out).
+    void stepAxisLabelsFitTheFigure()
+    {
+        GenerationSettings s;
+        s.maxLength = 200;
+        s.forcedTune.assign(200, model->tokenIndex("|"));
+        auto gen = std::make_shared<Generator>(model, s);
+        gen->runToEnd();
+        QCOMPARE(gen->run().steps(), 200);
+        widgets::Selection selection;
+        widgets::StepStatsView view;
+        view.setSelection(&selection);
+        view.setRun(std::shared_ptr<const Run>(gen, &gen->run()));
+        view.resize(300, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto labels = [&](int width) {
+            const QString path = tmp.filePath(QStringLiteral("steps-%1.svg").arg(width));
+            view.exportSvg(path, QSize(width, 400));
+            QString error;
+            const QStringList texts = svgTexts(path, &error);
+            return int(texts.count(QStringLiteral("|")));
+        };
+        const int narrow = labels(300), wide = labels(2400);
+        QVERIFY2(narrow >= 2 && wide > 4 * narrow, qPrintable(QStringLiteral("%1 and %2 labels").arg(narrow).arg(wide)));
     }
 
     void exportFiguresRefusesBadInputWithOneLine()

@@ -81,6 +81,14 @@ void PlotView::render(QPainter &painter, const QRect &target)
         plot_->setAntialiasedElement(QCP::aeScatters, true);
         useFigureStyle(true);
         useScreenPens(false);
+        // QCustomPlot generates an axis' ticks before it lays the axes out, from the size of the
+        // layout before: a first pass lays the plot out at the figure's size, so that tickers
+        // that thin their labels to fit (LabelTickers) see the figure's axis lengths, not the
+        // screen's (a figure of 300 steps had three token labels).
+        QPicture layoutPass;
+        QCPPainter laidOut(&layoutPass);
+        plot_->toPainter(&laidOut, target.width(), target.height());
+        laidOut.end();
         QCPPainter recorder(&picture);
         plot_->toPainter(&recorder, target.width(), target.height());
         useScreenPens(true);
