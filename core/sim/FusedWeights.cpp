@@ -14,7 +14,7 @@ FusedWeights::FusedWeights(const Model &model) : vocab(model.vocabSize())
         const int H = fl.hidden, n = fl.inputSize;
         fl.oneHotInput = (l == 0 && !model.embedding);
         const int inputCols = fl.oneHotInput ? 0 : n;
-        fl.unitRows.resize(4 * H, inputCols + H);
+        RowMatrixXf unitRows(4 * H, inputCols + H);
         if (fl.oneHotInput)
             fl.inputRows.resize(n, 4 * H);
         fl.bias.resize(4 * H);
@@ -25,11 +25,12 @@ FusedWeights::FusedWeights(const Model &model) : vocab(model.vocabSize())
                 if (fl.oneHotInput)
                     fl.inputRows.col(row) = src.Wx[k].col(u);
                 else
-                    fl.unitRows.row(row).head(n) = src.Wx[k].col(u).transpose();
-                fl.unitRows.row(row).tail(H) = src.Wh[k].col(u).transpose();
+                    unitRows.row(row).head(n) = src.Wx[k].col(u).transpose();
+                unitRows.row(row).tail(H) = src.Wh[k].col(u).transpose();
                 fl.bias[row] = double(src.b[k][u]);
             }
         }
+        fl.unitRows = RowGroups(unitRows);
         fl.h0 = src.h0.cast<double>();
         fl.c0 = src.c0.cast<double>();
         layers.push_back(std::move(fl));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -100,6 +102,52 @@ __attribute__((target("avx2,fma"))) void accumulateRowsAvx2(const float *W, Eige
         out[r + k] += sums[k];
 }
 
+// accumulateFourRows over one group of a RowGroups matrix (its four rows' blocks of 8 columns
+// one after the other, then their last columns row by row): the same sums in the same order.
+__attribute__((target("avx2,fma"))) inline void accumulateGroup(const float *g, Eigen::Index n, const double *x,
+                                                                 double *sums)
+{
+    const Eigen::Index n8 = n - n % 8;
+    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+    const float *w = g;
+    for (Eigen::Index k = 0; k < n8; k += 8, w += 32) {
+        const __m256d xa = _mm256_loadu_pd(x + k);
+        const __m256d xb = _mm256_loadu_pd(x + k + 4);
+        a0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w)), xa, a0);
+        b0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 4)), xb, b0);
+        a1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 8)), xa, a1);
+        b1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 12)), xb, b1);
+        a2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 16)), xa, a2);
+        b2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 20)), xb, b2);
+        a3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 24)), xa, a3);
+        b3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_load_ps(w + 28)), xb, b3);
+    }
+    double s0 = horizontalSum(_mm256_add_pd(a0, b0)), s1 = horizontalSum(_mm256_add_pd(a1, b1));
+    double s2 = horizontalSum(_mm256_add_pd(a2, b2)), s3 = horizontalSum(_mm256_add_pd(a3, b3));
+    const Eigen::Index t = n - n8;
+    for (Eigen::Index j = 0; j < t; ++j) {
+        s0 += double(w[j]) * x[n8 + j];
+        s1 += double(w[t + j]) * x[n8 + j];
+        s2 += double(w[2 * t + j]) * x[n8 + j];
+        s3 += double(w[3 * t + j]) * x[n8 + j];
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+}
+
+__attribute__((target("avx2,fma"))) void accumulateGroupsAvx2(const RowGroups &W, Eigen::Index first,
+                                                               Eigen::Index rows, const double *x, double *out)
+{
+    for (Eigen::Index r = 0; r < rows; r += RowGroups::kRows) {
+        double sums[4];
+        accumulateGroup(W.group(first + r), W.cols(), x, sums);
+        for (Eigen::Index k = 0; k < std::min<Eigen::Index>(4, rows - r); ++k)
+            out[r + k] += sums[k];
+    }
+}
+
 bool cpuHasAvx2()
 {
     static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -119,6 +167,23 @@ void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<con
     accumulateRowsPortable(W.data(), W.outerStride(), W.rows(), W.cols(), x.data(), out.data());
 }
 
+void accumulateGroups(const RowGroups &W, Eigen::Index first, Eigen::Index rows,
+                      const Eigen::Ref<const Eigen::VectorXd> &x, Eigen::Ref<Eigen::VectorXd> out)
+{
+    if (first % RowGroups::kRows != 0 || first < 0 || first + rows > W.rows() || x.size() != W.cols())
+        throw std::invalid_argument("accumulateGroups: rows not on a group boundary, or sizes differ");
+#ifdef FOLKRNN_HAVE_AVX2_KERNEL
+    if (cpuHasAvx2())
+        return accumulateGroupsAvx2(W, first, rows, x.data(), out.data());
+#endif
+    std::vector<float> row(static_cast<std::size_t>(W.cols()));
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        for (Eigen::Index c = 0; c < W.cols(); ++c)
+            row[static_cast<std::size_t>(c)] = W(first + r, c);
+        accumulateRowsPortable(row.data(), W.cols(), 1, W.cols(), x.data(), out.data() + r);
+    }
+}
+
 void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
                             Eigen::Ref<Eigen::VectorXd> zu, Eigen::Index begin, Eigen::Index end)
 {
@@ -127,7 +192,7 @@ void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::
     part = layer.bias.segment(first, rows);
     if (layer.oneHotInput)
         part += layer.inputRows.row(inputRow).segment(first, rows).transpose().cast<double>();
-    accumulateRows(layer.unitRows.middleRows(first, rows), xh, part);
+    accumulateGroups(layer.unitRows, first, rows, xh, part);
 }
 
 void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h, Eigen::Ref<Eigen::VectorXd> logits,

@@ -10,6 +10,11 @@ namespace folkrnn {
 void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<const Eigen::VectorXd> &x,
                     Eigen::Ref<Eigen::VectorXd> out);
 
+// The same sums for the rows [first, first + rows) of a RowGroups matrix into out[0, rows), bit
+// for bit as accumulateRows over the row-major matrix; `first` is a multiple of RowGroups::kRows.
+void accumulateGroups(const RowGroups &W, Eigen::Index first, Eigen::Index rows,
+                      const Eigen::Ref<const Eigen::VectorXd> &x, Eigen::Ref<Eigen::VectorXd> out);
+
 // Pre-activations of the units [begin, end) of one LSTM layer, unit-major (zu[4u + g], gates
 // i f g o), as FusedLayer lays out the weights:
 //   z = [x ; h_{t-1}] · [W_x ; W_h] + b

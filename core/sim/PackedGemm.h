@@ -1,9 +1,10 @@
 #pragma once
+#include "core/sim/CacheLineAllocator.h"
+
 #include <Eigen/Core>
 
 #include <cstddef>
 #include <initializer_list>
-#include <new>
 #include <vector>
 
 namespace folkrnn {
@@ -13,20 +14,6 @@ namespace folkrnn {
 // padded with zero columns). A BLAS packs B like this inside every call; the weights of a batch
 // step never change, so packing them once at load saves that copy on every layer of every step
 // (a fifth of the batched time with OpenBLAS).
-// Cache-line aligned storage, so the kernel's B loads never straddle two lines.
-template <typename T>
-struct CacheLineAllocator {
-    using value_type = T;
-    static constexpr std::align_val_t kAlign{64};
-    CacheLineAllocator() = default;
-    template <typename U>
-    CacheLineAllocator(const CacheLineAllocator<U> &) {}
-    T *allocate(std::size_t n) { return static_cast<T *>(::operator new(n * sizeof(T), kAlign)); }
-    void deallocate(T *p, std::size_t) { ::operator delete(p, kAlign); }
-    template <typename U>
-    bool operator==(const CacheLineAllocator<U> &) const { return true; }
-};
-
 class PackedMatrix {
 public:
     static constexpr Eigen::Index kPanelCols = 8;

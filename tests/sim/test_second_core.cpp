@@ -22,7 +22,8 @@ FusedLayer randomLayer(int inputs, int hidden, bool oneHot, std::mt19937 &rng)
     layer.inputSize = oneHot ? 7 : inputs;
     layer.hidden = hidden;
     layer.oneHotInput = oneHot;
-    layer.unitRows = RowMatrixXf::NullaryExpr(4 * hidden, (oneHot ? 0 : inputs) + hidden, [&] { return n(rng); });
+    layer.unitRows = RowGroups(
+        RowMatrixXf::NullaryExpr(4 * hidden, (oneHot ? 0 : inputs) + hidden, [&] { return n(rng); }));
     if (oneHot)
         layer.inputRows = RowMatrixXf::NullaryExpr(7, 4 * hidden, [&] { return n(rng); });
     layer.bias = Eigen::VectorXd::NullaryExpr(4 * hidden, [&] { return double(n(rng)); });
@@ -111,6 +112,42 @@ private slots:
             QCOMPARE(std::memcmp(cWhole.data(), c.data(), sizeof(double) * std::size_t(hidden)), 0);
             QCOMPARE(std::memcmp(hWhole.data(), hOut.data(), sizeof(double) * std::size_t(hidden)), 0);
         }
+    }
+
+    // The step kernel reads a layer's weights as RowGroups (four rows interleaved per 8 columns):
+    // every row's sum is the one the row-major kernel gives, to the bit, wherever a range of rows
+    // starts or ends and whatever is left past the last 8 columns.
+    void groupedRowsEqualRowMajor_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::newRow("a 3x512 layer's rows") << 2048 << 1024;
+        QTest::newRow("columns past the last 8") << 92 << 60;
+        QTest::newRow("rows past the last group") << 137 << 64;
+        QTest::newRow("fewer columns than a block") << 6 << 5;
+    }
+    void groupedRowsEqualRowMajor()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        std::mt19937 rng(5);
+        std::normal_distribution<float> n(0.0f, 0.1f);
+        const RowMatrixXf W = RowMatrixXf::NullaryExpr(rows, cols, [&] { return n(rng); });
+        const RowGroups grouped(W);
+        for (int r = 0; r < rows; r += std::max(1, rows / 9))
+            for (int c = 0; c < cols; c += std::max(1, cols / 7))
+                QCOMPARE(grouped(r, c), W(r, c));
+        const Eigen::VectorXd x = randomVector(cols, rng);
+        Eigen::VectorXd expected = Eigen::VectorXd::Constant(rows, 0.25), got = expected;
+        accumulateRows(W, x, expected);
+        accumulateGroups(grouped, 0, rows, x, got);
+        QCOMPARE(std::memcmp(expected.data(), got.data(), sizeof(double) * std::size_t(rows)), 0);
+        // A range starting on a later group, ending inside one.
+        const Eigen::Index first = 4 * (rows / 8), count = std::min<Eigen::Index>(rows - first, 7);
+        Eigen::VectorXd part = Eigen::VectorXd::Constant(count, 0.25);
+        accumulateGroups(grouped, first, count, x, part);
+        QCOMPARE(std::memcmp(expected.data() + first, part.data(), sizeof(double) * std::size_t(count)), 0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, accumulateGroups(grouped, 2, 1, x, part));
     }
 
     void splitDenseIsBitIdentical()
