@@ -11,7 +11,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <cstdio>
@@ -55,11 +54,11 @@ QStringList renderFigures(const FigureJob &job)
     docks.setRun(job.run);
     selection.setState(gui::toSelectionState(job.selection));
 
-    // Staff notation is engraved by abcm2ps in the background: wait for it (bounded).
+    // exportAll() waits for what a view computes in the background (the staff, weight analyses).
     QList<QPair<QDockWidget *, widgets::InspectorView *>> lent;
     const auto ready = [&](widgets::InspectorView *view) {
         QCoreApplication::processEvents();
-        if (auto *abc = qobject_cast<widgets::AbcView *>(view)) {
+        if (qobject_cast<widgets::AbcView *>(view)) {
             // The staff is engraved for the width the view is laid out at, which a view in a
             // hidden window never is: show it alone (offscreen) at the figure's size.
             lent.append({qobject_cast<QDockWidget *>(view->parentWidget()), view});
@@ -67,10 +66,6 @@ QStringList renderFigures(const FigureJob &job)
             view->resize(job.size);
             view->show();
             QCoreApplication::processEvents();
-            QElapsedTimer waited;
-            waited.start();
-            while (abc->staffPending() && waited.elapsed() < 30000)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         }
     };
     const QStringList failed = docks.exportAll(job.outDir, job.formats, job.size, job.dpi, ready);

@@ -225,6 +225,9 @@ QStringList ViewDocks::exportAll(const QString &directory, const QStringList &su
             attach(k, true);
         if (ready)
             ready(views_[k]);
+        // A view just attached starts what it computes off the UI thread (a weight analysis, the
+        // engraved staff): draw it when that has arrived, not empty.
+        views_[k]->waitForFigure();
         for (const QString &suffix : suffixes) {
             const QString path = dir.filePath(views_[k]->viewId() + QLatin1Char('.') + suffix);
             const bool ok = suffix == QLatin1String("png") ? views_[k]->exportImage(path, size, dpi)

@@ -7,8 +7,10 @@
 #include "common/RandomModel.h"
 #include "common/TestSupport.h"
 #include "core/model/ModelFile.h"
+#include "core/model/OpenModel.h"
 #include "core/sim/Generator.h"
 #include "widgets/common/FigureExportDialog.h"
+#include "widgets/analysis/common/AnalysisPlot.h"
 #include "widgets/common/InspectorView.h"
 #include "widgets/selection/Selection.h"
 #include "widgets/stepstats/StepStatsView.h"
@@ -232,6 +234,38 @@ private slots:
         };
         const int narrow = labels(300), wide = labels(2400);
         QVERIFY2(narrow >= 2 && wide > 4 * narrow, qPrintable(QStringLiteral("%1 and %2 labels").arg(narrow).arg(wide)));
+    }
+
+    // Export every view attaches closed views, whose weight analyses then start on a worker
+    // thread (tens of ms for a 3x512 model): each is drawn when its result has arrived, not empty
+    // (the gate-subspace figure of `export-figures` was blank).
+    void exportAllWaitsForBackgroundAnalyses()
+    {
+        auto big = std::make_shared<const Model>(
+            openModel(test::testsDir().toStdString() + "/../resources/models/folkrnn-nottingham.h5"));
+        GenerationSettings s;
+        s.maxLength = 20;
+        auto gen = std::make_shared<Generator>(big, s);
+        gen->runToEnd();
+        QMainWindow window;
+        widgets::Selection selection;
+        gui::ViewDocks docks(&window, &selection);
+        docks.setModel(big);
+        docks.setRun(std::shared_ptr<const Run>(gen, &gen->run()));
+        const QString dir = tmp.filePath(QStringLiteral("waits"));
+        QVERIFY(QDir().mkpath(dir));
+        QVERIFY(docks.exportAll(dir, {QStringLiteral("csv")}, QSize(400, 260), 96).isEmpty());
+        int weightViews = 0;
+        for (widgets::InspectorView *v : docks.views()) {
+            if (!qobject_cast<widgets::WeightPlotView *>(v))
+                continue;
+            ++weightViews;
+            QFile csv(QDir(dir).filePath(v->viewId() + QStringLiteral(".csv")));
+            QVERIFY(csv.open(QIODevice::ReadOnly));
+            const int lines = int(csv.readAll().count('\n'));
+            QVERIFY2(lines > 1, qPrintable(v->viewId() + QStringLiteral(": %1 lines").arg(lines)));
+        }
+        QVERIFY(weightViews >= 4);
     }
 
     void exportFiguresRefusesBadInputWithOneLine()

@@ -32,6 +32,7 @@ public:
     QTextBrowser *textWidget() const { return text_; }
     // Engraving has been requested and not yet shown.
     bool staffPending() const;
+    bool figurePending() const override { return staffPending(); }
     bool staffShown() const;
 
 protected:

@@ -201,6 +201,7 @@ bool FigureExportDialog::exportNow()
     if (!v || file.isEmpty())
         return false;
     const QString f = format();
+    v->waitForFigure();
     if (f == QLatin1String("png"))
         return v->exportImage(file, logicalSize(), dpi());
     if (f == QLatin1String("csv"))

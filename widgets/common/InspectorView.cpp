@@ -4,6 +4,8 @@
 #include "widgets/common/FigureExportDialog.h"
 
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QMenu>
@@ -11,6 +13,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +37,19 @@ void InspectorView::setRun(std::shared_ptr<const folkrnn::Run> run, int unchange
     heldSteps_ = run_ ? run_->steps() : 0;
     runChanged();
     keptSteps_ = 0;
+}
+
+bool InspectorView::waitForFigure(int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (figurePending() && waited.elapsed() < timeoutMs) {
+        // Short nested loops, so that a result that never comes cannot hold the export forever.
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return !figurePending();
 }
 
 void InspectorView::setSelection(Selection *selection)

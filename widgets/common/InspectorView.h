@@ -51,6 +51,13 @@ public:
     // The numbers the view shows, as CSV with a header row.
     virtual bool exportCsv(const QString &path) const = 0;
 
+    // True while something the view will show is still being made off the UI thread (an
+    // engraved staff, a weight analysis): a figure exported now would miss it.
+    virtual bool figurePending() const { return false; }
+    // Lets the event loop run until figurePending() is false or `timeoutMs` passed; true when
+    // nothing is pending. Export every view calls it on each view before drawing it.
+    bool waitForFigure(int timeoutMs = 30000);
+
     // Raster image (format from the suffix: png, jpg...) of `size` logical pixels (default: the
     // view's size) at `dpi` (96 = 1:1).
     bool exportImage(const QString &path, QSize size = {}, int dpi = 96);

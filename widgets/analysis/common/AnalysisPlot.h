@@ -40,6 +40,7 @@ public:
     int shownStep() const override { return -1; }
     // True while a result is being computed off the UI thread.
     bool computing() const { return pending_ > 0; }
+    bool figurePending() const override { return computing(); }
 
 protected:
     // The cache was replaced: rebuild everything.
