@@ -4,8 +4,8 @@
 #include "ViewDocks.h"
 
 #include "core/util/Error.h"
-#include "widgets/abc/AbcView.h"
 #include "widgets/common/InspectorView.h"
+#include "widgets/common/PlotView.h"
 #include "widgets/selection/Selection.h"
 
 #include <QApplication>
@@ -58,14 +58,17 @@ QStringList renderFigures(const FigureJob &job)
     QList<QPair<QDockWidget *, widgets::InspectorView *>> lent;
     const auto ready = [&](widgets::InspectorView *view) {
         QCoreApplication::processEvents();
-        if (qobject_cast<widgets::AbcView *>(view)) {
-            // The staff is engraved for the width the view is laid out at, which a view in a
-            // hidden window never is: show it alone (offscreen) at the figure's size.
+        if (!qobject_cast<widgets::PlotView *>(view)) {
+            // A view drawn from its child widgets (the tune and its staff, the pattern query) is
+            // laid out only when shown, and the staff is engraved for the width it is laid out
+            // at: show it alone (offscreen) at the figure's size.
             lent.append({qobject_cast<QDockWidget *>(view->parentWidget()), view});
             view->setParent(nullptr);
             view->resize(job.size);
             view->show();
             QCoreApplication::processEvents();
+            if (QWidget *focused = QApplication::focusWidget())
+                focused->clearFocus(); // no text caret in the figure
         }
     };
     const QStringList failed = docks.exportAll(job.outDir, job.formats, job.size, job.dpi, ready);

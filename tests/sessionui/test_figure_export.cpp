@@ -178,33 +178,45 @@ private slots:
         QCOMPARE(QDir(out).entryList(QDir::Files).size(), viewIds.size() * 3);
     }
 
-    // The engraved staff of a headless export spans the figure: a view drawn for a figure kept
-    // the width it had in the hidden window, and abcm2ps set two bars a line in a tenth of it.
-    void exportedStaffSpansTheFigure()
+    // A headless export lays out the views drawn from child widgets at the figure's size: the
+    // engraved staff spans the figure (abcm2ps used to set two bars a line in a tenth of it, for
+    // the width the view had in the hidden window) and the pattern query's controls fill it.
+    void exportedWidgetViewsFillTheFigure()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("abcm2ps")).isEmpty())
-            QSKIP("abcm2ps (Debian package) engraves the staff");
         const QString out = tmp.filePath(QStringLiteral("staff"));
         const auto r = test::runProcess(
             test::binary(QStringLiteral("folkrnn-cli")),
             {QStringLiteral("export-figures"), QStringLiteral("--model"),
              test::testsDir() + QStringLiteral("/../resources/models/folkrnn-nottingham.h5"), QStringLiteral("--seed"),
              QStringLiteral("3"), QStringLiteral("--steps"), QStringLiteral("300"), QStringLiteral("--out"), out,
-             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("1000x700"),
+             QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--size"), QStringLiteral("2000x700"),
              QStringLiteral("--dpi"), QStringLiteral("96")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QImage png = QImage(QDir(out).filePath(QStringLiteral("abc.png"))).convertToFormat(QImage::Format_Grayscale8);
-        QCOMPARE(png.size(), QSize(1000, 700));
-        // The staff lies below the text (at most a third of the height): its rightmost dark pixel.
-        int right = -1, dark = 0;
-        for (int y = png.height() / 2; y < png.height(); ++y)
-            for (int x = 0; x < png.width(); ++x)
-                if (qGray(png.pixel(x, y)) < 96) {
-                    right = std::max(right, x);
-                    ++dark;
-                }
+        // The rightmost dark pixel at or below row `top`, and how many there are.
+        const auto darkExtent = [&](const QString &name, int top, int *count) {
+            const QImage png = QImage(QDir(out).filePath(name)).convertToFormat(QImage::Format_Grayscale8);
+            int right = -1;
+            *count = 0;
+            for (int y = top; y < png.height(); ++y)
+                for (int x = 0; x < png.width(); ++x)
+                    if (qGray(png.pixel(x, y)) < 96) {
+                        right = std::max(right, x);
+                        ++*count;
+                    }
+            return right;
+        };
+        int dark = 0;
+        const int queryRight = darkExtent(QStringLiteral("pattern-query.png"), 40, &dark);
+        // Laid out at the figure's size, its controls end inside it with the layout's margin;
+        // scaled up from a smaller layout they were cut off at the edge.
+        QVERIFY2(queryRight > 1800 && queryRight < 1990,
+                 qPrintable(QStringLiteral("the query's controls end at x = %1").arg(queryRight)));
+        if (QStandardPaths::findExecutable(QStringLiteral("abcm2ps")).isEmpty())
+            QSKIP("abcm2ps (Debian package) engraves the staff");
+        // The staff lies below the text (three lines at this width).
+        const int staffRight = darkExtent(QStringLiteral("abc.png"), 110, &dark);
         QVERIFY2(dark > 2000, qPrintable(QStringLiteral("%1 dark pixels: no staff drawn").arg(dark)));
-        QVERIFY2(right > png.width() * 6 / 10, qPrintable(QStringLiteral("the staff ends at x = %1").arg(right)));
+        QVERIFY2(staffRight > 1500, qPrintable(QStringLiteral("the staff ends at x = %1").arg(staffRight)));
     }
 
     // A figure wider than the view on screen labels more of its steps: the step axis' tokens are

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
@@ -274,13 +275,23 @@ void PatternQueryView::selectionChanged(SelectionChange) { updateRangeLabel(); }
 
 void PatternQueryView::render(QPainter &painter, const QRect &target)
 {
-    if (size().isEmpty())
-        resize(sizeHint());
+    // Laid out for the figure (never below what its controls need, which would clip them), then
+    // scaled into it; the screen's layout is restored before anything repaints.
+    const QSize onScreen = size();
+    const QSize laidOut = target.size().expandedTo(minimumSizeHint());
+    resize(laidOut);
+    if (layout())
+        layout()->activate(); // a hidden view (a headless export) gets no resize event until shown
     painter.save();
     painter.translate(target.topLeft());
-    painter.scale(double(target.width()) / width(), double(target.height()) / height());
+    painter.scale(double(target.width()) / laidOut.width(), double(target.height()) / laidOut.height());
     QWidget::render(&painter, QPoint(), QRegion(), QWidget::DrawChildren | QWidget::DrawWindowBackground);
     painter.restore();
+    if (!onScreen.isEmpty()) {
+        resize(onScreen);
+        if (layout())
+            layout()->activate();
+    }
 }
 
 bool PatternQueryView::exportCsv(const QString &path) const
