@@ -35,7 +35,7 @@ FusedWeights::FusedWeights(const Model &model) : vocab(model.vocabSize())
         fl.c0 = src.c0.cast<double>();
         layers.push_back(std::move(fl));
     }
-    denseT = model.denseW.transpose();
+    denseT = RowGroups(model.denseW.transpose());
     denseB = model.denseB.cast<double>();
 }
 

@@ -29,7 +29,7 @@ struct FusedWeights {
     explicit FusedWeights(const Model &model);
     std::vector<FusedLayer> layers;
     std::optional<RowMatrixXf> embedding; // [V, E]
-    RowMatrixXf denseT;                   // [V, H]
+    RowGroups denseT;                     // [V, H]
     Eigen::VectorXd denseB;               // [V]
     int vocab = 0;
 };

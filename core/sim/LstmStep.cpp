@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
-#include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -13,24 +12,22 @@ namespace folkrnn {
 
 namespace {
 
-void accumulateRowsPortable(const float *W, Eigen::Index stride, Eigen::Index rows, Eigen::Index n,
-                            const double *xv, double *out)
+// The sum of one row of a group, in the vector kernel's order, for machines without it: lane j
+// (j = 0..7) is a fused multiply-add chain over the columns k = j (mod 8); the lanes are reduced
+// as ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)); the last n mod 8 columns follow one by one.
+// The same bits as accumulateGroup, so a run does not depend on the machine's vector unit.
+double groupRowPortable(const float *g, Eigen::Index i, Eigen::Index n, const double *x)
 {
-    for (Eigen::Index r = 0; r < rows; ++r) {
-        const float *w = W + r * stride;
-        // Four independent sums let the compiler keep several FMA chains in flight.
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        Eigen::Index k = 0;
-        for (; k + 4 <= n; k += 4) {
-            s0 += double(w[k]) * xv[k];
-            s1 += double(w[k + 1]) * xv[k + 1];
-            s2 += double(w[k + 2]) * xv[k + 2];
-            s3 += double(w[k + 3]) * xv[k + 3];
-        }
-        for (; k < n; ++k)
-            s0 += double(w[k]) * xv[k];
-        out[r] += (s0 + s1) + (s2 + s3);
-    }
+    const Eigen::Index n8 = n - n % 8, t = n - n8;
+    double lane[8] = {};
+    for (Eigen::Index k = 0; k < n8; k += 8)
+        for (int j = 0; j < 8; ++j)
+            lane[j] = std::fma(double(g[4 * k + 8 * i + j]), x[k + j], lane[j]);
+    double s = ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+    const float *tail = g + 4 * n8 + i * t;
+    for (Eigen::Index j = 0; j < t; ++j)
+        s = std::fma(double(tail[j]), x[n8 + j], s);
+    return s;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -44,66 +41,11 @@ __attribute__((target("avx2,fma"))) inline double horizontalSum(__m256d v)
     return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
 }
 
-// Four rows at a time, two accumulators per row: eight independent FMA chains hide the FMA
-// latency, and each x load serves four rows. Weights are widened float32 -> float64 in registers,
-// so the weights stay half the size in cache while the sums are exact doubles.
-__attribute__((target("avx2,fma"))) inline void accumulateFourRows(const float *w0, const float *w1, const float *w2,
-                                                                    const float *w3, Eigen::Index n, const double *x,
-                                                                    double *sums)
-{
-    const Eigen::Index n8 = n - n % 8;
-    __m256d a0 = _mm256_setzero_pd(), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
-    for (Eigen::Index k = 0; k < n8; k += 8) {
-        const __m256d xa = _mm256_loadu_pd(x + k);
-        const __m256d xb = _mm256_loadu_pd(x + k + 4);
-        a0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k)), xa, a0);
-        b0 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w0 + k + 4)), xb, b0);
-        a1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k)), xa, a1);
-        b1 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w1 + k + 4)), xb, b1);
-        a2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k)), xa, a2);
-        b2 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w2 + k + 4)), xb, b2);
-        a3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k)), xa, a3);
-        b3 = _mm256_fmadd_pd(_mm256_cvtps_pd(_mm_loadu_ps(w3 + k + 4)), xb, b3);
-    }
-    double s0 = horizontalSum(_mm256_add_pd(a0, b0)), s1 = horizontalSum(_mm256_add_pd(a1, b1));
-    double s2 = horizontalSum(_mm256_add_pd(a2, b2)), s3 = horizontalSum(_mm256_add_pd(a3, b3));
-    for (Eigen::Index k = n8; k < n; ++k) {
-        s0 += double(w0[k]) * x[k];
-        s1 += double(w1[k]) * x[k];
-        s2 += double(w2[k]) * x[k];
-        s3 += double(w3[k]) * x[k];
-    }
-    sums[0] = s0;
-    sums[1] = s1;
-    sums[2] = s2;
-    sums[3] = s3;
-}
-
-__attribute__((target("avx2,fma"))) void accumulateRowsAvx2(const float *W, Eigen::Index stride, Eigen::Index rows,
-                                                             Eigen::Index n, const double *x, double *out)
-{
-    Eigen::Index r = 0;
-    for (; r + 4 <= rows; r += 4) {
-        double sums[4];
-        const float *w = W + r * stride;
-        accumulateFourRows(w, w + stride, w + 2 * stride, w + 3 * stride, n, x, sums);
-        for (int k = 0; k < 4; ++k)
-            out[r + k] += sums[k];
-    }
-    if (r == rows)
-        return;
-    // The last 1-3 rows go through the same four-row loop (the missing rows repeat the first), so
-    // a row's sum never depends on where a caller cut the matrix: a split run stays bit-identical.
-    const Eigen::Index left = rows - r;
-    double sums[4];
-    const float *w = W + r * stride;
-    accumulateFourRows(w, left > 1 ? w + stride : w, left > 2 ? w + 2 * stride : w, w, n, x, sums);
-    for (Eigen::Index k = 0; k < left; ++k)
-        out[r + k] += sums[k];
-}
-
-// accumulateFourRows over one group of a RowGroups matrix (its four rows' blocks of 8 columns
-// one after the other, then their last columns row by row): the same sums in the same order.
+// Four rows at a time (one group of a RowGroups matrix, read as one stream), two accumulators per
+// row: eight independent FMA chains hide the FMA latency, and each x load serves four rows.
+// Weights are widened float32 -> float64 in registers, so the weights stay half the size in cache
+// while the sums are exact doubles. Lane j of a row's two accumulators sums the columns
+// k = j (mod 8) in k order; the columns past the last multiple of 8 follow after the reduction.
 __attribute__((target("avx2,fma"))) inline void accumulateGroup(const float *g, Eigen::Index n, const double *x,
                                                                  double *sums)
 {
@@ -126,10 +68,10 @@ __attribute__((target("avx2,fma"))) inline void accumulateGroup(const float *g, 
     double s2 = horizontalSum(_mm256_add_pd(a2, b2)), s3 = horizontalSum(_mm256_add_pd(a3, b3));
     const Eigen::Index t = n - n8;
     for (Eigen::Index j = 0; j < t; ++j) {
-        s0 += double(w[j]) * x[n8 + j];
-        s1 += double(w[t + j]) * x[n8 + j];
-        s2 += double(w[2 * t + j]) * x[n8 + j];
-        s3 += double(w[3 * t + j]) * x[n8 + j];
+        s0 = std::fma(double(w[j]), x[n8 + j], s0);
+        s1 = std::fma(double(w[t + j]), x[n8 + j], s1);
+        s2 = std::fma(double(w[2 * t + j]), x[n8 + j], s2);
+        s3 = std::fma(double(w[3 * t + j]), x[n8 + j], s3);
     }
     sums[0] = s0;
     sums[1] = s1;
@@ -157,16 +99,6 @@ bool cpuHasAvx2()
 
 } // namespace
 
-void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<const Eigen::VectorXd> &x,
-                    Eigen::Ref<Eigen::VectorXd> out)
-{
-#ifdef FOLKRNN_HAVE_AVX2_KERNEL
-    if (cpuHasAvx2())
-        return accumulateRowsAvx2(W.data(), W.outerStride(), W.rows(), W.cols(), x.data(), out.data());
-#endif
-    accumulateRowsPortable(W.data(), W.outerStride(), W.rows(), W.cols(), x.data(), out.data());
-}
-
 void accumulateGroups(const RowGroups &W, Eigen::Index first, Eigen::Index rows,
                       const Eigen::Ref<const Eigen::VectorXd> &x, Eigen::Ref<Eigen::VectorXd> out)
 {
@@ -176,12 +108,9 @@ void accumulateGroups(const RowGroups &W, Eigen::Index first, Eigen::Index rows,
     if (cpuHasAvx2())
         return accumulateGroupsAvx2(W, first, rows, x.data(), out.data());
 #endif
-    std::vector<float> row(static_cast<std::size_t>(W.cols()));
-    for (Eigen::Index r = 0; r < rows; ++r) {
-        for (Eigen::Index c = 0; c < W.cols(); ++c)
-            row[static_cast<std::size_t>(c)] = W(first + r, c);
-        accumulateRowsPortable(row.data(), W.cols(), 1, W.cols(), x.data(), out.data() + r);
-    }
+    for (Eigen::Index r = 0; r < rows; ++r)
+        out[r] += groupRowPortable(W.group(first + r - (first + r) % RowGroups::kRows), (first + r) % RowGroups::kRows,
+                                   W.cols(), x.data());
 }
 
 void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::Ref<const Eigen::VectorXd> &xh,
@@ -200,7 +129,7 @@ void denseRows(const FusedWeights &w, const Eigen::Ref<const Eigen::VectorXd> &h
 {
     const Eigen::Index n = end - begin;
     logits.segment(begin, n) = w.denseB.segment(begin, n);
-    accumulateRows(w.denseT.middleRows(begin, n), h, logits.segment(begin, n));
+    accumulateGroups(w.denseT, begin, n, h, logits.segment(begin, n));
 }
 
 namespace {

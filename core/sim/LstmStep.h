@@ -5,13 +5,10 @@
 
 namespace folkrnn {
 
-// out[r] += Σ_k W[r,k]·x[k] for each row r of a float32 matrix, accumulated in double: the
-// original sampler cast float32 weights to float64, so doing the same keeps parity exact.
-void accumulateRows(const Eigen::Ref<const RowMatrixXf> &W, const Eigen::Ref<const Eigen::VectorXd> &x,
-                    Eigen::Ref<Eigen::VectorXd> out);
-
-// The same sums for the rows [first, first + rows) of a RowGroups matrix into out[0, rows), bit
-// for bit as accumulateRows over the row-major matrix; `first` is a multiple of RowGroups::kRows.
+// out[r] += Σ_k W[first + r, k]·x[k] for the rows [first, first + rows) of a float32 matrix,
+// accumulated in double: the original sampler cast float32 weights to float64, so doing the same
+// keeps parity exact. `first` is a multiple of RowGroups::kRows. A row's sum is the same bits
+// whoever computes it, alone or with other rows, with or without the vector unit.
 void accumulateGroups(const RowGroups &W, Eigen::Index first, Eigen::Index rows,
                       const Eigen::Ref<const Eigen::VectorXd> &x, Eigen::Ref<Eigen::VectorXd> out);
 
@@ -26,7 +23,7 @@ void lstmPreactivationUnits(const FusedLayer &layer, int inputRow, const Eigen::
 
 // Units are cut in two parts of about equal size; rows (of the dense layer) on a kRowBlock
 // boundary, since the kernel takes rows four at a time.
-inline constexpr Eigen::Index kRowBlock = 4;
+inline constexpr Eigen::Index kRowBlock = RowGroups::kRows;
 inline Eigen::Index splitPoint(Eigen::Index rows) { return (rows / 2) / kRowBlock * kRowBlock; }
 
 // A whole layer step for the units [begin, end): their pre-activations into `zu` (unit-major

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <cmath>
 #include <random>
 #include <thread>
 
@@ -114,10 +115,12 @@ private slots:
         }
     }
 
-    // The step kernel reads a layer's weights as RowGroups (four rows interleaved per 8 columns):
-    // every row's sum is the one the row-major kernel gives, to the bit, wherever a range of rows
-    // starts or ends and whatever is left past the last 8 columns.
-    void groupedRowsEqualRowMajor_data()
+    // The row kernel (RowGroups: four rows interleaved per 8 columns) sums every row in its
+    // documented order, here spelled out over the row-major matrix: eight fused multiply-add
+    // chains over the columns k = j (mod 8), reduced as ((l0 + l4) + (l2 + l6)) + ((l1 + l5) +
+    // (l3 + l7)), then the columns past the last multiple of 8 one by one; to the bit, wherever a
+    // range of rows starts or ends.
+    void groupedRowsSumInTheKernelsOrder_data()
     {
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("cols");
@@ -126,7 +129,7 @@ private slots:
         QTest::newRow("rows past the last group") << 137 << 64;
         QTest::newRow("fewer columns than a block") << 6 << 5;
     }
-    void groupedRowsEqualRowMajor()
+    void groupedRowsSumInTheKernelsOrder()
     {
         QFETCH(int, rows);
         QFETCH(int, cols);
@@ -138,8 +141,18 @@ private slots:
             for (int c = 0; c < cols; c += std::max(1, cols / 7))
                 QCOMPARE(grouped(r, c), W(r, c));
         const Eigen::VectorXd x = randomVector(cols, rng);
-        Eigen::VectorXd expected = Eigen::VectorXd::Constant(rows, 0.25), got = expected;
-        accumulateRows(W, x, expected);
+        Eigen::VectorXd expected(rows);
+        const int n8 = cols - cols % 8;
+        for (int r = 0; r < rows; ++r) {
+            double l[8] = {};
+            for (int k = 0; k < n8; ++k)
+                l[k % 8] = std::fma(double(W(r, k)), x[k], l[k % 8]);
+            double sum = ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+            for (int k = n8; k < cols; ++k)
+                sum = std::fma(double(W(r, k)), x[k], sum);
+            expected[r] = 0.25 + sum;
+        }
+        Eigen::VectorXd got = Eigen::VectorXd::Constant(rows, 0.25);
         accumulateGroups(grouped, 0, rows, x, got);
         QCOMPARE(std::memcmp(expected.data(), got.data(), sizeof(double) * std::size_t(rows)), 0);
         // A range starting on a later group, ending inside one.
@@ -152,19 +165,19 @@ private slots:
 
     void splitDenseIsBitIdentical()
     {
-        // 137 tokens: the cut falls on a block boundary and the last row stays in the tail.
+        // 137 tokens: the cut falls on a group boundary and the last group is padded.
         std::mt19937 rng(9);
         std::normal_distribution<float> n(0.0f, 0.1f);
         const int H = 64, V = 137;
-        RowMatrixXf denseT = RowMatrixXf::NullaryExpr(V, H, [&] { return n(rng); });
+        const RowGroups denseT(RowMatrixXf::NullaryExpr(V, H, [&] { return n(rng); }));
         const Eigen::VectorXd h = randomVector(H, rng);
         Eigen::VectorXd whole = Eigen::VectorXd::Zero(V), parts = Eigen::VectorXd::Zero(V);
-        accumulateRows(denseT, h, whole);
+        accumulateGroups(denseT, 0, V, h, whole);
         const Eigen::Index cut = splitPoint(V);
         QCOMPARE(cut % kRowBlock, Eigen::Index(0));
         SecondCore::instance().split([&](int part) noexcept {
             const Eigen::Index b = part ? cut : 0, e = part ? V : cut;
-            accumulateRows(denseT.middleRows(b, e - b), h, parts.segment(b, e - b));
+            accumulateGroups(denseT, b, e - b, h, parts.segment(b, e - b));
         });
         QCOMPARE(std::memcmp(whole.data(), parts.data(), sizeof(double) * V), 0);
     }
