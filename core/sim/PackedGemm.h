@@ -1,5 +1,5 @@
 #pragma once
-#include "core/sim/CacheLineAllocator.h"
+#include "core/sim/WeightAllocator.h"
 
 #include <Eigen/Core>
 
@@ -29,7 +29,7 @@ public:
 
 private:
     Eigen::Index rows_ = 0, cols_ = 0;
-    std::vector<float, CacheLineAllocator<float>> data_;
+    std::vector<float, WeightAllocator<float>> data_;
 };
 
 // A block of columns of the left-hand side A, row-major: row r is data[r·stride .. r·stride + cols).

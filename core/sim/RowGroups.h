@@ -1,5 +1,5 @@
 #pragma once
-#include "core/sim/CacheLineAllocator.h"
+#include "core/sim/WeightAllocator.h"
 #include "core/sim/Run.h"
 
 #include <Eigen/Core>
@@ -31,7 +31,7 @@ public:
 
 private:
     Eigen::Index rows_ = 0, cols_ = 0;
-    std::vector<float, CacheLineAllocator<float>> data_;
+    std::vector<float, WeightAllocator<float>> data_;
 };
 
 } // namespace folkrnn
