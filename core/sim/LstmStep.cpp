@@ -141,42 +141,82 @@ inline double sigmoid(double v) { return 1.0 / (1.0 + std::exp(-v)); }
 extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_exp(__m256d);
 extern "C" __attribute__((target("avx2,fma"))) __m256d _ZGVdN4v_tanh(__m256d);
 
-__attribute__((target("avx2,fma"))) inline __m256d sigmoid4(const double *v)
+__attribute__((target("avx2,fma"))) inline __m256d sigmoid4(__m256d v)
 {
     const __m256d one = _mm256_set1_pd(1.0);
-    return _mm256_div_pd(one, _mm256_add_pd(one, _ZGVdN4v_exp(_mm256_xor_pd(_mm256_load_pd(v), _mm256_set1_pd(-0.0)))));
+    return _mm256_div_pd(one, _mm256_add_pd(one, _ZGVdN4v_exp(_mm256_xor_pd(v, _mm256_set1_pd(-0.0)))));
+}
+
+// Four units' gates and state from their pre-activations z[gate] (a lane per unit) and c_{t-1}:
+// out = i, f, g, o, c_t, h_t.
+__attribute__((target("avx2,fma"))) inline void unitLanes(const __m256d z[4], __m256d c, __m256d out[6])
+{
+    const __m256d i = sigmoid4(z[0]), f = sigmoid4(z[1]), g = _ZGVdN4v_tanh(z[2]), o = sigmoid4(z[3]);
+    const __m256d cNew = _mm256_add_pd(_mm256_mul_pd(f, c), _mm256_mul_pd(i, g));
+    out[0] = i;
+    out[1] = f;
+    out[2] = g;
+    out[3] = o;
+    out[4] = cNew;
+    out[5] = _mm256_mul_pd(o, _ZGVdN4v_tanh(cNew));
+}
+
+// The four gates of four consecutive units stored unit-major (16 doubles, a unit's i f g o
+// together), as one vector per gate: a 4x4 transpose in registers.
+__attribute__((target("avx2,fma"))) inline void gatesOfUnits(const double *pre, __m256d z[4])
+{
+    const __m256d r0 = _mm256_loadu_pd(pre), r1 = _mm256_loadu_pd(pre + 4), r2 = _mm256_loadu_pd(pre + 8),
+                  r3 = _mm256_loadu_pd(pre + 12);
+    const __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+    const __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+    z[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    z[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    z[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    z[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
 }
 
 // The gates of `count` units, four at a time; unit k's gate g pre-activation is
-// pre[k·unitStride + g·gateStride], its activated gate goes to gates[k + g·gateOutStride]. Lanes
-// never mix, and a last group of 1-3 units is padded, so a unit gets the same bits in any group:
-// a step split between cores stays bit-identical.
+// pre[k·unitStride + g·gateStride] (unit-major: 4, 1; gate-major: 1, H), its activated gate goes to
+// gates[k + g·gateOutStride]. Lanes never mix, and a last group of 1-3 units is padded, so a unit
+// gets the same bits in any group: a step split between cores stays bit-identical. `gates` may be
+// `pre` (gate-major, in place): a group's values are all read before any is written.
 __attribute__((target("avx2,fma"))) void unitsAvx2(const double *pre, Eigen::Index unitStride, Eigen::Index gateStride,
                                                     double *gates, Eigen::Index gateOutStride, double *c, double *h,
                                                     Eigen::Index count)
 {
-    for (Eigen::Index k0 = 0; k0 < count; k0 += 4) {
+    const bool unitMajor = unitStride == 4 && gateStride == 1;
+    const Eigen::Index full = unitMajor || unitStride == 1 ? count - count % 4 : 0;
+    __m256d z[4], out[6];
+    for (Eigen::Index k0 = 0; k0 < full; k0 += 4) {
+        if (unitMajor)
+            gatesOfUnits(pre + 4 * k0, z);
+        else
+            for (int g = 0; g < 4; ++g)
+                z[g] = _mm256_loadu_pd(pre + k0 + g * gateStride);
+        unitLanes(z, _mm256_loadu_pd(c + k0), out);
+        for (int g = 0; g < 4; ++g)
+            _mm256_storeu_pd(gates + k0 + g * gateOutStride, out[g]);
+        _mm256_storeu_pd(c + k0, out[4]);
+        _mm256_storeu_pd(h + k0, out[5]);
+    }
+    for (Eigen::Index k0 = full; k0 < count; k0 += 4) {
         const int n = static_cast<int>(std::min<Eigen::Index>(4, count - k0));
-        alignas(32) double z[4][4] = {}, cv[4] = {}, out[6][4];
+        alignas(32) double zl[4][4] = {}, cv[4] = {}, ol[6][4];
         for (int lane = 0; lane < n; ++lane) {
             for (int g = 0; g < 4; ++g)
-                z[g][lane] = pre[(k0 + lane) * unitStride + g * gateStride];
+                zl[g][lane] = pre[(k0 + lane) * unitStride + g * gateStride];
             cv[lane] = c[k0 + lane];
         }
-        const __m256d i = sigmoid4(z[0]), f = sigmoid4(z[1]), g = _ZGVdN4v_tanh(_mm256_load_pd(z[2])),
-                      o = sigmoid4(z[3]);
-        const __m256d cNew = _mm256_add_pd(_mm256_mul_pd(f, _mm256_load_pd(cv)), _mm256_mul_pd(i, g));
-        _mm256_store_pd(out[0], i);
-        _mm256_store_pd(out[1], f);
-        _mm256_store_pd(out[2], g);
-        _mm256_store_pd(out[3], o);
-        _mm256_store_pd(out[4], cNew);
-        _mm256_store_pd(out[5], _mm256_mul_pd(o, _ZGVdN4v_tanh(cNew)));
+        for (int g = 0; g < 4; ++g)
+            z[g] = _mm256_load_pd(zl[g]);
+        unitLanes(z, _mm256_load_pd(cv), out);
+        for (int k = 0; k < 6; ++k)
+            _mm256_store_pd(ol[k], out[k]);
         for (int lane = 0; lane < n; ++lane) {
             for (int gate = 0; gate < 4; ++gate)
-                gates[k0 + lane + gate * gateOutStride] = out[gate][lane];
-            c[k0 + lane] = out[4][lane];
-            h[k0 + lane] = out[5][lane];
+                gates[k0 + lane + gate * gateOutStride] = ol[gate][lane];
+            c[k0 + lane] = ol[4][lane];
+            h[k0 + lane] = ol[5][lane];
         }
     }
 }
