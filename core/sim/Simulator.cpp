@@ -89,11 +89,10 @@ int Simulator::step(int token, Sampler *sampler)
             xhSize = in.size() + H;
         }
         const Eigen::Map<const Eigen::VectorXd> xh(xhData, xhSize);
-        // Each core takes half of the units (their four gates' rows, then their gates); h_t goes
-        // to hNext_ while both still read h_{t-1}.
-        const Eigen::Index cut = H / 2;
-        second.split([&](int part) noexcept {
-            lstmLayerUnits(layer, oneHot ? input : -1, xh, zu_, z_[l], c_[l], hNext_, part ? cut : 0, part ? H : cut);
+        // Each core takes a range of the units (their four gates' rows, then their gates), cut
+        // where both take the same time; h_t goes to hNext_ while both still read h_{t-1}.
+        balance_.split(H, 1, [&](Eigen::Index begin, Eigen::Index end) {
+            lstmLayerUnits(layer, oneHot ? input : -1, xh, zu_, z_[l], c_[l], hNext_, begin, end);
         });
         h_[l].swap(hNext_);
         intervene(t, layerIndex, z_[l], c_[l], h_[l]);
@@ -251,7 +250,6 @@ bool Simulator::stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sa
         zs.emplace_back(base + static_cast<std::size_t>(T) * 2 * H, T, 4 * H);
     }
     SecondCore &second = SecondCore::instance();
-    const Eigen::Index cut = H / 2;
     for (int l = 0; l < L; ++l) {
         const auto li = static_cast<std::size_t>(l);
         const FusedLayer &layer = weights_.layers[li];
@@ -285,9 +283,8 @@ bool Simulator::stepForcedLayerwise(const std::vector<int> &tokens, int upTo, Sa
                 xhSize = n + H;
             }
             const Eigen::Map<const Eigen::VectorXd> xh(xhData, xhSize);
-            second.split([&](int part) noexcept {
-                lstmLayerUnits(layer, oneHot ? inputs[static_cast<std::size_t>(k)] : -1, xh, zu_, z, c, h,
-                               part ? cut : 0, part ? H : cut);
+            balance_.split(H, 1, [&](Eigen::Index begin, Eigen::Index end) {
+                lstmLayerUnits(layer, oneHot ? inputs[static_cast<std::size_t>(k)] : -1, xh, zu_, z, c, h, begin, end);
             });
             intervene(t, l, z, c, h);
         }

@@ -5,6 +5,7 @@
 #include "core/sim/LowerLayerCache.h"
 #include "core/sim/Run.h"
 #include "core/sim/Sampler.h"
+#include "core/util/SplitBalance.h"
 
 #include <atomic>
 #include <memory>
@@ -87,6 +88,7 @@ private:
     Eigen::VectorXd x_, logits_, logProbs_, probs_;
     std::vector<Snapshot> history_;
     LowerLayerCache lower_;
+    SplitBalance balance_; // where a layer's units are cut between the two cores
     int reusedLast_ = 0;
 };
 

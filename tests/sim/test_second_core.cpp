@@ -1,8 +1,10 @@
-// The two-core split of a step: each part runs exactly once, concurrent callers stay correct, and
-// splitting the rows of a step's products, wherever the cut, changes no bit of the result.
+// The two-core split of a step: each part runs exactly once, concurrent callers stay correct,
+// splitting the rows of a step's products, wherever the cut, changes no bit of the result, and the
+// cut follows the two cores' speeds (SplitBalance).
 #include "core/sim/FusedWeights.h"
 #include "core/sim/LstmStep.h"
 #include "core/util/SecondCore.h"
+#include "core/util/SplitBalance.h"
 
 #include <QtTest>
 
@@ -161,6 +163,46 @@ private slots:
         accumulateGroups(grouped, first, count, x, part);
         QCOMPARE(std::memcmp(expected.data() + first, part.data(), sizeof(double) * std::size_t(count)), 0);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, accumulateGroups(grouped, 2, 1, x, part));
+    }
+
+    void balanceMovesTheCutTowardEqualTimes()
+    {
+        SplitBalance b;
+        QCOMPARE(b.cut(512, 1), std::ptrdiff_t(256));
+        QCOMPARE(b.cut(137, 4), std::ptrdiff_t(68));
+        // Part 1 takes twice as long per item: equal times need two thirds of the items in part 0.
+        for (int k = 0; k < 40; ++k) {
+            const std::ptrdiff_t c = b.cut(600, 1);
+            b.update(c, 600, double(c) * 1e-6, double(600 - c) * 2e-6);
+        }
+        QVERIFY(std::abs(b.share() - 2.0 / 3.0) < 1e-3);
+        QCOMPARE(b.cut(600, 1), std::ptrdiff_t(400));
+        QCOMPARE(b.cut(600, 8) % 8, std::ptrdiff_t(0));
+        // Measurements that say nothing leave it alone; a stalled part does not starve it for good.
+        const double before = b.share();
+        b.update(0, 600, 1e-3, 1e-3);
+        b.update(300, 600, 0.0, 1e-3);
+        b.update(300, 600, std::nan(""), 1e-3);
+        QCOMPARE(b.share(), before);
+        for (int k = 0; k < 40; ++k)
+            b.update(b.cut(600, 1), 600, 1.0, 1e-6);
+        QCOMPARE(b.share(), 0.25);
+    }
+
+    void balancedSplitCoversEveryItemOnce()
+    {
+        SplitBalance b;
+        for (int round = 0; round < 200; ++round) {
+            const std::ptrdiff_t n = 1 + round * 7 % 300;
+            std::vector<std::atomic<int>> seen(static_cast<std::size_t>(n));
+            b.split(n, 1, [&](std::ptrdiff_t begin, std::ptrdiff_t end) {
+                for (std::ptrdiff_t k = begin; k < end; ++k)
+                    seen[static_cast<std::size_t>(k)].fetch_add(1);
+            });
+            for (const auto &v : seen)
+                QCOMPARE(v.load(), 1);
+            QVERIFY(b.share() >= 0.25 && b.share() <= 0.75);
+        }
     }
 
     void splitDenseIsBitIdentical()
