@@ -2098,6 +2098,14 @@ Die Sitzung bleibt schreibgeschützt geöffnet.</translation>
         <translation>log₁₀ p(gez.)</translation>
     </message>
     <message>
+        <source>H (bits)</source>
+        <translation>H (Bit)</translation>
+    </message>
+    <message>
+        <source>log₁₀ p</source>
+        <translation>log₁₀ p</translation>
+    </message>
+    <message>
         <source>entropy</source>
         <translation>Entropie</translation>
     </message>

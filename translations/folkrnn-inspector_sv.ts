@@ -2098,6 +2098,14 @@ Sessionen förblir öppen skrivskyddad.</translation>
         <translation>log₁₀ p(tagen)</translation>
     </message>
     <message>
+        <source>H (bits)</source>
+        <translation>H (bit)</translation>
+    </message>
+    <message>
+        <source>log₁₀ p</source>
+        <translation>log₁₀ p</translation>
+    </message>
+    <message>
         <source>entropy</source>
         <translation>entropi</translation>
     </message>

@@ -261,6 +261,43 @@ private slots:
             QCOMPARE(g->pen().widthF(), 1.0);
     }
 
+    void statsAxisLabelsFitTheirRects()
+    {
+        // Each rect's rotated label is as long as the rect is tall at most: the full label where
+        // there is room, else the short one (the full ones ran into each other at 1400x900).
+        StepStatsView view;
+        view.setSelection(&selection);
+        view.setRun(run);
+        const auto labels = [&] {
+            QStringList out;
+            for (QCPAxisRect *r : view.plot()->axisRects())
+                out << r->axis(QCPAxis::atLeft)->label();
+            return out;
+        };
+        view.resize(600, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.plot()->replot();
+        QCOMPARE(labels(), (QStringList{QStringLiteral("entropy (bits)"), QStringLiteral("log₁₀ p(taken)")}));
+        view.resize(600, 170);
+        QCoreApplication::processEvents();
+        view.plot()->replot();
+        QCOMPARE(labels(), (QStringList{QStringLiteral("H (bits)"), QStringLiteral("log₁₀ p")}));
+        for (QCPAxisRect *r : view.plot()->axisRects()) {
+            QCPAxis *axis = r->axis(QCPAxis::atLeft);
+            QVERIFY(QFontMetrics(axis->labelFont()).horizontalAdvance(axis->label()) <= r->height());
+        }
+        // A figure is labelled for its own size, whatever the screen's.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("stats.svg"));
+        QVERIFY(view.exportFile(path, QSize(1200, 900)));
+        QFile svg(path);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        QVERIFY2(text.contains(QStringLiteral("entropy (bits)")), "the full label in a tall figure");
+    }
+
     void staffAbcBeamsByBeatAndJoinsDurations()
     {
         GenerationSettings s;

@@ -41,8 +41,8 @@ StepStatsView::StepStatsView(QWidget *parent) : PlotView(parent)
     entropyRect_->axis(QCPAxis::atBottom)->setTickLabels(false);
     entropyRect_->setAutoMargins(QCP::MarginSides(QCP::msLeft) | QCP::msRight | QCP::msTop);
     entropyRect_->setMargins(QMargins(0, 0, 0, 4));
-    entropyRect_->axis(QCPAxis::atLeft)->setLabel(tr("entropy (bits)"));
-    chosenRect_->axis(QCPAxis::atLeft)->setLabel(tr("log₁₀ p(taken)"));
+    // Labelled after each layout, when the rects' heights are known (on screen and in figures).
+    connect(p, &QCustomPlot::afterLayout, this, &StepStatsView::fitAxisLabels);
     stepTicker_ = installStepTokenAxis(chosenRect_->axis(QCPAxis::atBottom));
     QSharedPointer<QCPAxisTickerFixed> fixed(new QCPAxisTickerFixed);
     fixed->setTickStep(1.0);
@@ -66,6 +66,22 @@ StepStatsView::StepStatsView(QWidget *parent) : PlotView(parent)
 }
 
 QString StepStatsView::title() const { return tr("Entropy and surprise"); }
+
+void StepStatsView::fitAxisLabels()
+{
+    struct Label {
+        QCPAxisRect *rect;
+        QString full, brief;
+    };
+    for (const Label &l : {Label{entropyRect_, tr("entropy (bits)"), tr("H (bits)")},
+                           Label{chosenRect_, tr("log₁₀ p(taken)"), tr("log₁₀ p")}}) {
+        QCPAxis *axis = l.rect->axis(QCPAxis::atLeft);
+        const QString want =
+            QFontMetrics(axis->labelFont()).horizontalAdvance(l.full) <= l.rect->height() ? l.full : l.brief;
+        if (axis->label() != want)
+            axis->setLabel(want);
+    }
+}
 
 void StepStatsView::paletteUpdated()
 {

@@ -37,6 +37,9 @@ protected:
 
 private:
     void placeCursor();
+    // Each rect's axis label in full where the rect is tall enough for it, else the short form:
+    // a rotated label longer than its rect ran into the other rect's label.
+    void fitAxisLabels();
 
     QCPAxisRect *entropyRect_;
     QCPAxisRect *chosenRect_;
