@@ -64,10 +64,10 @@ private slots:
         QCOMPARE(v[n - 1], float(n - 1));
 #if defined(__linux__)
         // The advice is on the mapping whether or not the system grants huge pages ("hg").
-        if (QFile::exists("/sys/kernel/mm/transparent_hugepage/enabled")) {
-            const std::string flags = mappingFlags(v.data());
+        // (Where the kernel has no transparent huge pages, or /proc shows no VmFlags, nothing to see.)
+        const std::string flags = mappingFlags(v.data());
+        if (QFile::exists("/sys/kernel/mm/transparent_hugepage/enabled") && !flags.empty())
             QVERIFY2(flags.find(" hg") != std::string::npos, flags.c_str());
-        }
 #endif
         v.assign(10, 2.0f); // a growing/shrinking vector frees what it allocated the right way
         v.shrink_to_fit();
