@@ -9,12 +9,13 @@
 
 namespace folkrnn {
 
-// Storage for the weights the kernels stream every step (RowGroups, PackedMatrix).
+// Storage for the large arrays the kernels stream: the weights (RowGroups, PackedMatrix) and the
+// per-step arrays of a layer-by-layer re-run (Simulator::stepForcedLayerwise).
 // Small blocks are cache-line aligned, so no vector load straddles two lines. Blocks of 2 MiB or
 // more start on a 2 MiB boundary and ask the kernel for transparent huge pages: a step of the
 // 3x512 model reads 20 MB of weights, 5,000 4 KiB pages against the core's 2,048 second-level TLB
-// entries, so every step walked the page tables again. Reading 12-20 MB went 6-35% faster on huge
-// pages (this VM, both cores, alternating in one process); single-stream steps 3-4%.
+// entries, so every step walked the page tables again. Reading 12-20 MB went 9-35% faster on huge
+// pages (this VM, both cores, alternating in one process); single-stream steps 3-13%.
 template <typename T>
 struct WeightAllocator {
     using value_type = T;
