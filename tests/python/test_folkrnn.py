@@ -166,7 +166,8 @@ class Trace(Base):
         for layer in (1, 3):
             for name in "hcifog":
                 expected = np.array([s["layers"][layer - 1][name] for s in ref])
-                np.testing.assert_allclose(run.signal(layer, name), expected, rtol=0, atol=2e-7)
+                # Recorded in float32 from the double step: within half a float32 ulp.
+                np.testing.assert_allclose(run.signal(layer, name), expected, rtol=2.0**-24 + 1e-12, atol=1e-30)
 
 
 class Views(Base):
@@ -387,6 +388,30 @@ class Analyses(Base):
                                                             interventions=[folkrnn.ablate(3, [0, 1, 2])]))
         self.assertEqual(len(cmp["kl"]), min(run.steps, 100))
         self.assertAlmostEqual(folkrnn.probability_factor(0.0, 0.3), 1.0)
+
+
+class Stubs(unittest.TestCase):
+    def test_stubs_name_what_the_module_has(self):
+        import ast
+        stub = os.path.join(os.path.dirname(folkrnn.__file__), "__init__.pyi")
+        with open(stub) as f:
+            tree = ast.parse(f.read())
+        aliases = {"Tokens", "Steps", "SignalName", "GateName", "FloatArray", "DoubleArray", "IntArray"}
+        stubbed = set()
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                stubbed.add(node.name)
+            if isinstance(node, ast.ClassDef):
+                cls = getattr(folkrnn, node.name)
+                members = {n.name for n in node.body if isinstance(n, ast.FunctionDef)} | \
+                          {n.target.id for n in node.body if isinstance(n, ast.AnnAssign)}
+                public = {k for k in vars(cls) if not k.startswith("_")}
+                if node.name != "InputError":
+                    self.assertEqual(members - {"__init__", "__len__", "__eq__"}, public, node.name)
+        module = {k for k in vars(folkrnn) if not k.startswith("_") and not isinstance(getattr(folkrnn, k), type(os))}
+        self.assertEqual(stubbed, module - aliases)
+        for name in module:
+            self.assertTrue(getattr(folkrnn, name).__doc__, name)
 
 
 if __name__ == "__main__":
