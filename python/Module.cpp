@@ -9,6 +9,9 @@ PYBIND11_MODULE(_folkrnn, m)
               "sampler does (with unit interventions), trace tunes, step, analyse and save sessions. "
               "Layers count from 1, units, steps and token ids from 0.";
     m.attr("__version__") = FOLKRNN_VERSION;
+    // Classes and signatures say folkrnn.Model, not folkrnn._folkrnn.Model: the package re-exports
+    // everything, and users (help(), repr, the stubs) know it by that name.
+    m.attr("__name__") = "folkrnn";
     bindErrors(m);
     bindModel(m);
     bindRun(m);
@@ -18,4 +21,5 @@ PYBIND11_MODULE(_folkrnn, m)
     bindAnalyses(m);
     bindCompare(m);
     bindSession(m);
+    m.attr("__name__") = "folkrnn._folkrnn";
 }

@@ -12,16 +12,18 @@ namespace {
 
 struct SessionHandle {
     Session session;
-    SessionOpenStatus status = SessionOpenStatus::Replayed;
+    std::optional<SessionOpenStatus> status; // none: captured from a Generator here
     std::string message, modelProblem, modelPath;
     std::optional<ReplayCheck> replay;
     std::shared_ptr<ModelHandle> model;         // null when the model was not usable
     std::shared_ptr<GeneratorHandle> generator; // the replay, ready to go on; null when read-only
 };
 
-const char *statusName(SessionOpenStatus s)
+const char *statusName(const std::optional<SessionOpenStatus> &status)
 {
-    switch (s) {
+    if (!status)
+        return "captured";
+    switch (*status) {
     case SessionOpenStatus::Replayed:
         return "replayed";
     case SessionOpenStatus::ReplayMismatch:
@@ -116,7 +118,7 @@ void bindSession(py::module_ &m)
             "Writes atomically (checked by reading it back); the previous file is kept on any failure "
             "(folkrnn.InputError).")
         .def_property_readonly("status", [](const SessionHandle &s) { return statusName(s.status); },
-                               "replayed, replay_mismatch, model_missing, model_different or model_unreadable.")
+                               "captured (made here from a Generator), replayed, replay_mismatch, model_missing, model_different or model_unreadable.")
         .def_property_readonly("message", [](const SessionHandle &s) { return s.message; })
         .def_property_readonly("model_problem", [](const SessionHandle &s) { return s.modelProblem; })
         .def_property_readonly("read_only", [](const SessionHandle &s) { return !s.generator; })
