@@ -332,6 +332,22 @@ class Pickle(unittest.TestCase):
             self.assertEqual([run.text], out.splitlines())
 
 
+    def test_hostile_and_broken_pickles_raise_input_error(self):
+        with tempfile.TemporaryDirectory() as d:
+            marker = os.path.join(d, "ran")
+            for flags in (["--hostile", marker], ["--broken"]):
+                subprocess.run([sys.executable, os.path.join(REFERENCE, "make_pickle_fixtures.py"), d, "--styles",
+                                "p2", "--layers", "1", "--hidden", "4", *flags], check=True, capture_output=True)
+            pickles = sorted(p for p in os.listdir(d) if p.startswith(("hostile_", "broken_")) and p.endswith(".pkl"))
+            self.assertGreater(len(pickles), 10)
+            for p in pickles:
+                with self.subTest(pickle=p):
+                    with self.assertRaises(folkrnn.InputError) as e:
+                        folkrnn.Model.open(os.path.join(d, p))
+                    self.assertIn(p, str(e.exception))
+            self.assertFalse(os.path.exists(marker))
+
+
 class Sessions(Base):
     def test_saved_session_replays_in_cli_and_opens_again(self):
         interventions = [folkrnn.ablate(3, [2, 9], steps=range(4, 30))]
@@ -345,6 +361,15 @@ class Sessions(Base):
             r = cli("replay", path, check=False)
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             self.assertIn("reproduced", r.stdout)
+            # A damaged copy is refused with a message, the interpreter intact.
+            with open(path, "rb") as f:
+                data = f.read()
+            damaged = os.path.join(d, "damaged.frnsession")
+            for cut in (len(data) // 3, len(data) - 100):
+                with open(damaged, "wb") as f:
+                    f.write(data[:cut])
+                with self.assertRaises(folkrnn.InputError):
+                    folkrnn.Session.open(damaged)
             opened = folkrnn.Session.open(path)
             self.assertEqual(opened.status, "replayed")
             self.assertTrue(opened.reproduced)
