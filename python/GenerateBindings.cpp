@@ -146,7 +146,7 @@ void bindGenerate(py::module_ &m)
               "Samples tunes exactly as folk-rnn's sample_rnn.py (and folkrnn-cli generate) does: numpy's "
               "RandomState(seed), tune after tune on one stream, or RandomState(seed + i) for tune i with "
               "seed_per_tune. `prime` (token text or tokens) is taken after <s>. Returns a Run for count=1, else a "
-              "list of Runs. signals=False skips recording h c i f o g (a tenth of the memory).");
+              "list of Runs. signals=False skips recording h c i f o g (under half the memory per step).");
     model.def("trace", &trace, py::arg("tune"), py::arg("interventions") = std::vector<Intervention>{},
               py::arg("signals") = true,
               "Teacher-forces `tune` (token text or tokens; </s> optional): step t consumes the token before the one "
