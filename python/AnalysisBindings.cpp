@@ -79,7 +79,7 @@ void bindAnalyses(py::module_ &m)
             const TokenAssociation a = tokenAssociation(x, tokens, vocabSize, lag);
             py::dict d;
             d["mean"] = a.mean;
-            d["count"] = a.count;
+            d["count"] = py::array_t<int>(static_cast<py::ssize_t>(a.count.size()), a.count.data());
             d["unit_mean"] = a.unitMean;
             return d;
         },

@@ -413,6 +413,10 @@ class Analyses(Base):
                                                             interventions=[folkrnn.ablate(3, [0, 1, 2])]))
         self.assertEqual(len(cmp["kl"]), min(run.steps, 100))
         self.assertAlmostEqual(folkrnn.probability_factor(0.0, 0.3), 1.0)
+        assoc = folkrnn.token_association(h, run.tokens, self.model.vocab_size)
+        np.testing.assert_array_equal(assoc["count"], np.bincount(run.tokens, minlength=self.model.vocab_size))
+        k = int(run.tokens[0])
+        np.testing.assert_allclose(assoc["mean"][k], h[run.tokens == k].astype(np.float64).mean(axis=0), atol=1e-12)
 
 
 class Stubs(unittest.TestCase):
