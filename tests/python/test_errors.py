@@ -88,6 +88,15 @@ class Errors(Base):
         finally:
             timer.cancel()
 
+    def test_ctrl_c_stops_a_long_batch(self):
+        timer = threading.Timer(0.3, _thread.interrupt_main)
+        timer.start()
+        try:
+            with self.assertRaises(KeyboardInterrupt):
+                self.model.generate_batch(first_seed=1, count=1000000, max_length=1000, batch=8)
+        finally:
+            timer.cancel()
+
     def test_long_runs_release_the_gil(self):
         gen = folkrnn.Generator(self.model, seed=1, max_length=20000, signals=False)
         worker = threading.Thread(target=gen.run_to_end)
