@@ -13,4 +13,3 @@ and the GUI); units, steps and token ids from 0.
 """
 from ._folkrnn import *  # noqa: F401,F403
 from ._folkrnn import __version__  # noqa: F401
-from ._folkrnn import __doc__ as _engine_doc  # noqa: F401
