@@ -50,6 +50,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Staff notation (abcm2ps), MIDI checks (abcmidi), sound (a General MIDI SoundFont) and Qt's own
 # translations of its dialogs are optional at run time; the libraries come from dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "abcm2ps, abcmidi, timgm6mb-soundfont | fluid-soundfont-gm, qt6-translations-l10n")
+# The Python module (python/, in dist-packages) needs the python3 it was built for and numpy;
+# the programs need neither, so they are recommended, not depended on.
+if(TARGET folkrnn-python)
+  string(APPEND CPACK_DEBIAN_PACKAGE_RECOMMENDS ", ${FOLKRNN_PYTHON_RECOMMENDS}")
+endif()
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "folk-rnn Inspector opens folk-rnn LSTM music models, generates tunes
  exactly as the original sampler does, and shows the log-probability of every token, the activations
  of every layer, spectra, Gramians and SVDs, synchronised on one cursor, with unit interventions.")

@@ -9,6 +9,7 @@ PKGS=(
   qt6-translations-l10n libqt6svg6 qt6-multimedia-dev
   libqcustomplot-dev libeigen3-dev libhdf5-dev hdf5-tools libssl-dev
   python3 python3-numpy python3-h5py python3-torch libopenblas0-pthread libopenblas-dev
+  python3-dev pybind11-dev
   abcmidi abcm2ps
   libfluidsynth-dev timgm6mb-soundfont
   xvfb xauth fonts-dejavu-core libgl1-mesa-dri

@@ -3,7 +3,8 @@
 // $FOLKRNN_MODEL: folkrnn-cli finds the installed model (info names the file under the scratch
 // root, never the source tree) and generates the same tune as the build tree's; folkrnn-inspector
 // --help comes out in German from the installed .qm. Depends (dpkg-shlibdeps) names the package of
-// every shared library the programs link. Needs the programs built (ninja) before ctest.
+// every shared library the programs link. The Python module imports from the installed
+// dist-packages. Needs the programs built (ninja) before ctest.
 #include "common/TestSupport.h"
 
 #include <QDir>
@@ -171,6 +172,37 @@ private slots:
                                      {QStringLiteral("generate"), QStringLiteral("--seed"), QStringLiteral("1")}, env_);
             QCOMPARE(tune.out, built.out);
         }
+    }
+
+    // The Python module lands where Debian's python3 looks (dist-packages) and runs from there on the
+    // installed model, giving the CLI's tune.
+    void pythonModuleImportsFromDistPackages()
+    {
+#ifndef FOLKRNN_PYTHON_MODULE
+        QSKIP("the Python module is not built (pybind11-dev or python3-dev missing)");
+#else
+        const QString packages = root_ + QStringLiteral("/usr/" FOLKRNN_PYTHON_INSTALL_DIR);
+        for (const char *f : {"folkrnn/__init__.py", "folkrnn/__init__.pyi", "folkrnn/py.typed"})
+            QVERIFY2(QFileInfo(packages + QLatin1Char('/') + QLatin1String(f)).isFile(), f);
+        QVERIFY(!QDir(packages + QStringLiteral("/folkrnn")).entryList({QStringLiteral("_folkrnn*.so")}).isEmpty());
+        QProcessEnvironment env = env_;
+        env.insert(QStringLiteral("PYTHONPATH"), packages);
+        env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+        const QString model = root_ + QStringLiteral("/usr/" FOLKRNN_DATADIR "/models/folkrnn-nottingham.h5");
+        const auto r = runIn(work_.filePath(QStringLiteral("cwd")), python(),
+                             {QStringLiteral("-c"),
+                              QStringLiteral("import sys, folkrnn; assert folkrnn.__file__.startswith(sys.argv[2]), folkrnn.__file__; "
+                                             "print(folkrnn.Model.open(sys.argv[1]).generate(seed=1, signals=False).text)"),
+                              model, packages},
+                             env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto cli = runIn(work_.filePath(QStringLiteral("cwd")), root_ + QStringLiteral("/usr/bin/folkrnn-cli"),
+                               {QStringLiteral("generate"), QStringLiteral("--seed"), QStringLiteral("1"),
+                                QStringLiteral("--format"), QStringLiteral("tokens")},
+                               env_);
+        QVERIFY2(cli.exitCode == 0, cli.err.constData());
+        QCOMPARE(r.out, cli.out);
+#endif
     }
 
     void inspectorFindsItsTranslations()
